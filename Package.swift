@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "dtao",
+    products: [
+        .executable(name: "dtao", targets: ["dtao"]),
+        .library(name: "FixedMath", targets: ["FixedMath"]),
+        .library(name: "TaoEconomics", targets: ["TaoEconomics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // GMP, the reference arithmetic. Its macro-only API is wrapped in static inline shims.
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"])]
+        ),
+        // Exact integers and fixed-point formats: the only code that touches GMP.
+        .target(name: "FixedMath", dependencies: ["CGMP"]),
+        // The chain's economic rules: emission, pools, routing.
+        .target(name: "TaoEconomics", dependencies: ["FixedMath"]),
+        // The command-line surface, kept apart from `main` so tests can reach its pieces.
+        .target(
+            name: "DTaoCommands",
+            dependencies: [
+                "FixedMath", "TaoEconomics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dtao", dependencies: ["DTaoCommands"]),
+        .testTarget(
+            name: "FixedMathTests",
+            dependencies: ["FixedMath", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "TaoEconomicsTests",
+            dependencies: [
+                "TaoEconomics", "FixedMath",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["dtao", "DTaoCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

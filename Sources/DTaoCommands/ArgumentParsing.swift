@@ -1,0 +1,33 @@
+import ArgumentParser
+import FixedMath
+import TaoEconomics
+
+/// Parsers for option values, so a bad value is reported by the argument parser (exit 2)
+/// with the option's name and a clear reason.
+enum ArgumentParsing {
+    /// A non-negative integer amount of rao that fits in 64 bits.
+    static func rao(_ text: String) throws -> UInt64 {
+        try BigInteger.parseUInt64(text, what: "a whole number of rao (a non-negative integer)")
+    }
+
+    /// A non-negative block number that fits in 64 bits.
+    static func block(_ text: String) throws -> UInt64 {
+        try BigInteger.parseUInt64(text, what: "a block number (a non-negative integer)")
+    }
+
+    /// A positive whole number of blocks per day.
+    static func blocksPerDay(_ text: String) throws -> UInt64 {
+        let value = try BigInteger.parseUInt64(text, what: "a positive whole number of blocks per day")
+        guard value > 0 else { throw ValidationError("blocks per day must be at least 1") }
+        return value
+    }
+
+    static func date(_ text: String) throws -> CalendarDate { try CalendarDate(parsing: text) }
+}
+
+extension HalvingTrigger: ExpressibleByArgument {}
+
+/// Output formats for tabular results.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `dtao` command: an exact economics engine for Bittensor's dynamic TAO.
+public struct DTao: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "dtao",
+        abstract: "An exact economics engine for Bittensor's dynamic TAO.",
+        discussion: """
+            Amounts are integer rao (1 TAO = 1,000,000,000 rao) and every result is exact.
+            Exit codes, for every subcommand: 0 success; 1 the rules refused or a check failed;
+            2 bad input (including unknown options and malformed numbers).
+            """,
+        version: version,
+        subcommands: [EmissionCommand.self, IssuanceCommand.self, ScheduleCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import FixedMath
+import TaoEconomics
+
+/// `dtao emission --issuance RAO`
+struct EmissionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emission",
+        abstract: "Print the block emission in rao for a given total issuance (the chain's formula).",
+        discussion: "The same formula gives a subnet's alpha emission from its alpha issuance.")
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Total issuance in rao.", valueName: "rao"), transform: ArgumentParsing.rao)
+    var issuance: UInt64
+
+    func run() throws {
+        print(BlockEmission.forIssuance(issuance))
+    }
+}
+
+/// `dtao issuance --block N [--halving issuance|blocks]`
+struct IssuanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issuance",
+        abstract: "Print total issuance in rao at the start of a block, from 0 at block 0 with no recycling.")
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Block number.", valueName: "n"), transform: ArgumentParsing.block)
+    var block: UInt64
+
+    @Option(name: .long, help: "Halving trigger: issuance (the chain) or blocks (every 10.5M blocks).")
+    var halving: HalvingTrigger = .issuance
+
+    func run() throws {
+        print(EmissionSchedule(trigger: halving).issuance(atBlock: block))
+    }
+}
+
+/// `dtao schedule [--halving issuance|blocks] [--format table|csv|json] [--from-issuance RAO --from-date DATE]`
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Print the emission schedule, one row per era, until emission reaches 0.",
+        discussion: """
+            By default the schedule starts at block 0 with issuance 0, dated \(defaultOriginDate)
+            (a nominal origin). To answer "when is the next halving?", project from a known point
+            with --from-issuance and --from-date: block numbers then count from that point and
+            dates advance at --blocks-per-day. Columns: era, start_block, start_issuance_rao,
+            emission_rao_per_block, start_date, blocks (the era's length; empty for the last row),
+            end_issuance_rao.
+            """)
+
+    static let defaultOriginDate = "2021-11-21"
+
+    @Option(name: .long, help: "Halving trigger: issuance (the chain) or blocks (every 10.5M blocks).")
+    var halving: HalvingTrigger = .issuance
+
+    @Option(name: .long, help: "Output format: table, csv or json.")
+    var format: TableFormat = .table
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start from this total issuance (rao).", valueName: "rao"), transform: ArgumentParsing.rao)
+    var fromIssuance: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("Calendar date of the starting point (YYYY-MM-DD).", valueName: "date"), transform: ArgumentParsing.date)
+    var fromDate: CalendarDate?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Absolute block of the starting point; only the blocks trigger depends on it.", valueName: "n"), transform: ArgumentParsing.block)
+    var fromBlock: UInt64 = 0
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Blocks per day for dates (7,200 at 12-second blocks).", valueName: "n"), transform: ArgumentParsing.blocksPerDay)
+    var blocksPerDay: UInt64 = Supply.nominalBlocksPerDay
+
+    func validate() throws {
+        if let fromIssuance, fromIssuance > Supply.capRao {
+            throw ValidationError("--from-issuance \(fromIssuance) is above the 21,000,000 TAO cap (\(Supply.capRao) rao)")
+        }
+    }
+
+    func run() throws {
+        // A constant date that always parses.
+        let origin = try fromDate ?? CalendarDate(parsing: Self.defaultOriginDate)
+        let rows = ScheduleTable.rows(
+            schedule: EmissionSchedule(trigger: halving), fromBlock: fromBlock, issuanceRao: fromIssuance ?? 0,
+            clock: BlockClock(originBlock: fromBlock, originDate: origin, blocksPerDay: blocksPerDay))
+        print(ScheduleTable.render(rows, format: format, countFrom: fromBlock), terminator: "")
+    }
+}

@@ -1,0 +1,77 @@
+/// A decimal fixed-point layout: value = raw / 10^fractionDigits.
+public protocol DecimalFixedPointFormat: Sendable {
+    static var name: String { get }
+    static var fractionDigits: Int { get }
+}
+
+/// TAO and alpha in rao: 9 decimals, 1 TAO = 10^9 rao.
+public enum Rao: DecimalFixedPointFormat {
+    public static let name = "rao (9 decimals)", fractionDigits = 9
+}
+
+/// Prices and ratios printed with 18 decimals.
+public enum Decimal18: DecimalFixedPointFormat {
+    public static let name = "18-decimal fixed point", fractionDigits = 18
+}
+
+/// A decimal fixed-point number, held exactly as an integer count of 10^−fractionDigits units.
+///
+/// Text is parsed exactly, never through a floating-point number: "1.5" TAO is 1_500_000_000
+/// rao. Operations that can lose digits take a rounding rule.
+public struct FixedDecimal<Format: DecimalFixedPointFormat>: Sendable, Hashable, Comparable {
+    /// The value in units of 10^−fractionDigits (rao for `Rao`).
+    public let raw: BigInteger
+
+    public init(raw: BigInteger) { self.raw = raw }
+
+    public static var scale: BigInteger { .power(10, Format.fractionDigits) }
+
+    /// Parses `[-]digits[.digits]` with at most `Format.fractionDigits` decimals.
+    /// - Throws: `malformedNumber` ("", "1 000", "1e3", ".5", "1."), or
+    ///   `tooManyFractionDigits` ("0.0000000001" for rao).
+    public init(parsing text: String) throws(FixedMathError) {
+        let expected = "a decimal number such as 12 or 0.5, with at most \(Format.fractionDigits) decimals"
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        let wholeDigits = whole.hasPrefix("-") ? String(whole.dropFirst()) : whole
+        guard BigInteger._isPlainInteger(wholeDigits), !wholeDigits.hasPrefix("-"),
+              parts.count == 1 || (!fraction.isEmpty && BigInteger._isPlainInteger(fraction) && !fraction.hasPrefix("-"))
+        else { throw .malformedNumber(text: text, expected: expected) }
+        guard fraction.count <= Format.fractionDigits else {
+            throw .tooManyFractionDigits(text: text, maximum: Format.fractionDigits)
+        }
+        let padded = fraction + String(repeating: "0", count: Format.fractionDigits - fraction.count)
+        let magnitude = try BigInteger(parsing: wholeDigits + padded)
+        raw = whole.hasPrefix("-") ? -magnitude : magnitude
+    }
+
+    /// numerator / denominator rounded to the format's resolution by `rule`.
+    public init(numerator: BigInteger, denominator: BigInteger, rounding rule: RoundingRule) throws(FixedMathError) {
+        raw = try numerator.multipliedDivided(by: Self.scale, dividedBy: denominator, rounding: rule)
+    }
+
+    /// A binary fixed-point value rounded to this format's resolution by `rule`.
+    public init<Binary>(_ value: FixedPoint<Binary>, rounding rule: RoundingRule) {
+        raw = (value.raw * Self.scale).shiftedRight(by: Binary.fractionalBits, rounding: rule)
+    }
+
+    /// The value as a binary fixed-point number, rounded by `rule`.
+    /// - Throws: `outOfRange` when it does not fit `Binary`.
+    public func converted<Binary>(to format: Binary.Type, rounding rule: RoundingRule) throws(FixedMathError) -> FixedPoint<Binary> {
+        try FixedPoint<Binary>(numerator: raw, denominator: Self.scale, rounding: rule)
+    }
+
+    /// The value rounded to an integer by `rule` (whole TAO from rao, for example).
+    public func integer(rounding rule: RoundingRule) -> BigInteger {
+        // The scale is never zero.
+        (try? raw.divided(by: Self.scale, rounding: rule)) ?? .zero
+    }
+
+    public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool { lhs.raw < rhs.raw }
+}
+
+extension FixedDecimal: CustomStringConvertible {
+    /// All `fractionDigits` decimals, e.g. "1.500000000".
+    public var description: String { DecimalText.format(scaled: raw, fractionDigits: Format.fractionDigits) }
+}

@@ -1,0 +1,11 @@
+/// Constants of the TAO (and every alpha's) supply schedule, in rao.
+public enum Supply {
+    /// 21,000,000 TAO: issuance never exceeds it (`TotalSupply`).
+    public static let capRao: UInt64 = 21_000_000_000_000_000
+    /// 1 TAO per block before the first halving (`DefaultBlockEmission`).
+    public static let initialBlockEmissionRao: UInt64 = 1_000_000_000
+    /// Blocks per era for the block-count halving of the `card` rule set.
+    public static let blocksPerHalvingEra: UInt64 = 10_500_000
+    /// Blocks in a nominal day (12-second blocks).
+    public static let nominalBlocksPerDay: UInt64 = 7_200
+}

@@ -1,0 +1,9 @@
+import DTaoCommands
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(DTaoMain.run())
