@@ -1,4 +1,10 @@
 import CGMP
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The GMP integer behind `BigInteger`: an `mpz_t` allocated once and cleared in `deinit`.
 ///
@@ -9,9 +15,14 @@ import CGMP
 final class _MPZStorage: @unchecked Sendable {
     @usableFromInline let pointer: UnsafeMutablePointer<__mpz_struct>
 
+    /// Storage objects created and destroyed so far (relaxed counters, for benchmarks and leak tests).
+    static let created = Atomic<Int>(0)
+    static let destroyed = Atomic<Int>(0)
+
     @usableFromInline init() {
         pointer = .allocate(capacity: 1)
         __gmpz_init(pointer)
+        _MPZStorage.created.add(1, ordering: .relaxed)
     }
 
     @usableFromInline convenience init(copying other: _MPZStorage) {
@@ -22,6 +33,7 @@ final class _MPZStorage: @unchecked Sendable {
     deinit {
         __gmpz_clear(pointer)
         pointer.deallocate()
+        _MPZStorage.destroyed.add(1, ordering: .relaxed)
     }
 
     // MARK: Setting
@@ -95,4 +107,31 @@ final class _MPZStorage: @unchecked Sendable {
     func squareRootFloor(_ a: _MPZStorage) { __gmpz_sqrt(pointer, a.pointer) }
     /// Whether a is divisible by 2^bits.
     func isDivisibleByPowerOfTwo(_ bits: Int) -> Bool { __gmpz_divisible_2exp_p(pointer, UInt(bits)) != 0 }
+}
+
+// MARK: Counting GMP's own allocations
+
+/// GMP limb allocations since counting was switched on; only touched while benchmarking.
+private let _gmpAllocations = Atomic<Int>(0)
+
+private func _countingAllocate(_ size: Int) -> UnsafeMutableRawPointer? {
+    _gmpAllocations.add(1, ordering: .relaxed)
+    return malloc(size)
+}
+
+private func _countingReallocate(_ pointer: UnsafeMutableRawPointer?, _ oldSize: Int, _ newSize: Int) -> UnsafeMutableRawPointer? {
+    _gmpAllocations.add(1, ordering: .relaxed)
+    return realloc(pointer, newSize)
+}
+
+private func _plainFree(_ pointer: UnsafeMutableRawPointer?, _ size: Int) { free(pointer) }
+
+enum _GMPAllocationCounting {
+    /// Routes GMP's allocations through counting wrappers of malloc/realloc/free. Idempotent.
+    static func enable() {
+        __gmp_set_memory_functions(
+            { _countingAllocate($0) }, { _countingReallocate($0, $1, $2) }, { _plainFree($0, $1) })
+    }
+
+    static var count: Int { _gmpAllocations.load(ordering: .relaxed) }
 }

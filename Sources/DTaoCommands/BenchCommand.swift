@@ -1,0 +1,144 @@
+import ArgumentParser
+import FixedMath
+
+/// `dtao bench`: nanoseconds and heap allocations per operation of the exact arithmetic.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure ns per operation and allocations per operation of the exact arithmetic.",
+        discussion: """
+            Run it on a release build (swift build -c release) for meaningful figures. Each case
+            is warmed up, then timed over --iterations operations with a monotonic clock.
+            objects/op counts BigInteger storage objects created (one heap allocation each);
+            gmp_allocs/op counts GMP's own limb allocations and reallocations.
+            Cases run at rao scale (amounts around 10^15 rao) and at 64-fractional-bit scale
+            (the same amounts shifted left by 64 bits, as U64F64 raw values).
+            """)
+
+    @Option(help: "Operations per case.")
+    var iterations: Int = 1_000_000
+
+    @Option(help: "Run only the cases whose name contains this text.")
+    var filter: String?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: TableFormat = .table
+
+    func validate() throws {
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+    }
+
+    func run() throws {
+        AllocationCounters.startCountingGMPAllocations()
+        let cases = BenchCases.all.filter { filter.map($0.name.contains) ?? true }
+        guard !cases.isEmpty else { throw CommandFailure.badInput("no benchmark case matches '\(filter ?? "")'") }
+        var rows: [[String]] = []
+        for benchCase in cases {
+            let result = try BenchCases.measure(benchCase, iterations: iterations)
+            rows.append([benchCase.name, String(iterations), result.nanosecondsPerOperation,
+                         result.objectsPerOperation, result.gmpAllocationsPerOperation])
+        }
+        let header = ["case", "iterations", "ns_per_op", "objects_per_op", "gmp_allocs_per_op"]
+        switch format {
+        case .table: print(TextTable.render(header: header, rows: rows), terminator: "")
+        case .csv: print(([header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n"))
+        case .json:
+            let objects = rows.map { row in
+                "  {\"case\": \"\(row[0])\", \"iterations\": \(row[1]), \"ns_per_op\": \(row[2]), \"objects_per_op\": \(row[3]), \"gmp_allocs_per_op\": \(row[4])}"
+            }
+            print("[\n" + objects.joined(separator: ",\n") + "\n]")
+        }
+    }
+}
+
+/// One benchmark: a body that performs `iterations` operations.
+struct BenchCase: Sendable {
+    let name: String
+    let body: @Sendable (Int) throws -> BigInteger
+}
+
+enum BenchCases {
+    struct Measurement {
+        let nanosecondsPerOperation: String
+        let objectsPerOperation: String
+        let gmpAllocationsPerOperation: String
+    }
+
+    /// Keeps results observable so the optimiser cannot drop the work.
+    nonisolated(unsafe) static var sink = BigInteger()
+
+    static func measure(_ benchCase: BenchCase, iterations: Int) throws -> Measurement {
+        sink = try benchCase.body(max(1, iterations / 10))  // warm-up
+        let before = AllocationCounters.current()
+        let clock = ContinuousClock()
+        let start = clock.now
+        sink = try benchCase.body(iterations)
+        let elapsed = clock.now - start
+        let after = AllocationCounters.current()
+        let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+        func perOperation(_ value: Double) -> String { String(format: value / Double(iterations)) }
+        return Measurement(
+            nanosecondsPerOperation: perOperation(nanoseconds),
+            objectsPerOperation: perOperation(Double(after.storageObjectsCreated - before.storageObjectsCreated)),
+            gmpAllocationsPerOperation: perOperation(Double(after.gmpAllocations - before.gmpAllocations)))
+    }
+
+    static func String(format value: Double) -> Swift.String {
+        let hundredths = (value * 100).rounded()
+        let whole = Int(hundredths) / 100, fraction = Int(hundredths) % 100
+        return "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+
+    /// Operands at one scale: rao, or rao shifted to 64 fractional bits.
+    struct Operands {
+        let reserveTao: BigInteger
+        let reserveAlpha: BigInteger
+        let amount: BigInteger
+        let divisor: BigInteger
+
+        init(fractionalBits: Int) {
+            reserveTao = BigInteger(1_234_567_890_123_456 as UInt64).shiftedLeft(by: fractionalBits)
+            reserveAlpha = BigInteger(4_567_890_123_456_789 as UInt64).shiftedLeft(by: fractionalBits)
+            amount = BigInteger(987_654_321 as UInt64).shiftedLeft(by: fractionalBits)
+            divisor = BigInteger(65_535 as UInt64)
+        }
+    }
+
+    static let all: [BenchCase] = [("rao", 0), ("64-fractional-bit", 64)].flatMap { scale, bits in
+        let operands = Operands(fractionalBits: bits)
+        return [
+            BenchCase(name: "add (pure) @ \(scale)") { iterations in
+                var last = BigInteger()
+                for _ in 0..<iterations { last = operands.reserveTao + operands.amount }
+                return last
+            },
+            BenchCase(name: "add (in place) @ \(scale)") { iterations in
+                var accumulator = operands.reserveTao
+                for _ in 0..<iterations { accumulator += operands.amount }
+                return accumulator
+            },
+            BenchCase(name: "multiply-divide floor (in place) @ \(scale)") { iterations in
+                var result = BigInteger()
+                for _ in 0..<iterations {
+                    result.assign(operands.reserveTao)
+                    try result.formMultipliedDivided(by: operands.amount, dividedBy: operands.reserveAlpha, rounding: .floor)
+                }
+                return result
+            },
+            BenchCase(name: "V2 swap step (in place) @ \(scale)") { iterations in
+                // out = floor(A·dx / (T + dx)); T += dx; A −= out. Reserves reset every 1,000 steps.
+                var tao = operands.reserveTao, alpha = operands.reserveAlpha
+                var denominator = BigInteger(), out = BigInteger()
+                for step in 0..<iterations {
+                    if step % 1_000 == 0 { tao.assign(operands.reserveTao); alpha.assign(operands.reserveAlpha) }
+                    denominator.formSum(tao, operands.amount)
+                    out.assign(alpha)
+                    try out.formMultipliedDivided(by: operands.amount, dividedBy: denominator, rounding: .floor)
+                    tao += operands.amount
+                    alpha -= out
+                }
+                return alpha
+            },
+        ]
+    }
+}

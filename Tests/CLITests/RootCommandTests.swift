@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite struct RootCommandTests {
+    @Test func helpListsTheSubcommandsAndExitsZero() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("emission"))
+        #expect(result.standardOutput.contains("schedule"))
+        #expect(result.standardOutput.contains("Exit codes"))
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+
+    @Test(arguments: [["--no-such-flag"], ["no-such-command"], ["emission"], ["emission", "--issuance"]])
+    func parsingErrorsExitWithTwo(_ arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.exitCode == 2)
+        #expect(result.standardError.contains("Error") || result.standardError.contains("error"))
+        #expect(result.standardOutput.isEmpty)
+    }
+}
+
+@Suite struct BenchCommandTests {
+    @Test func benchReportsEveryCaseWithAllocations() throws {
+        let result = try CLI.run(["bench", "--iterations", "200", "--format", "csv"])
+        #expect(result.exitCode == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.first == "case,iterations,ns_per_op,objects_per_op,gmp_allocs_per_op")
+        #expect(lines.count == 9)
+        // In-place cases reuse storage: no allocation per operation.
+        let inPlace = lines.filter { $0.contains("in place") }
+        #expect(inPlace.count == 6)
+        #expect(inPlace.allSatisfy { $0.hasSuffix(",0.00,0.00") })
+        #expect(lines.filter { $0.contains("(pure)") }.allSatisfy { $0.hasSuffix(",1.00,1.00") })
+    }
+
+    @Test func benchRejectsBadInput() throws {
+        #expect(try CLI.run(["bench", "--iterations", "0"]).exitCode == 2)
+        #expect(try CLI.run(["bench", "--filter", "nothing-matches"]).exitCode == 2)
+    }
+}

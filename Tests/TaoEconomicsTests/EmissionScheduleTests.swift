@@ -1,0 +1,127 @@
+import FixedMath
+import PropertyBased
+import TaoEconomics
+import Testing
+
+@Suite struct EmissionScheduleTests {
+    static let schedules = [EmissionSchedule(trigger: .issuance), EmissionSchedule(trigger: .blocks)]
+
+    /// The card's vector: emission ends at block 315,000,000 with 20,999,999,863,500,000 rao.
+    @Test func cardEndsAtBlock315MillionWithTheVectorTotal() {
+        let card = EmissionSchedule(trigger: .blocks)
+        #expect(card.issuance(atBlock: 315_000_000) == 20_999_999_863_500_000)
+        #expect(card.issuance(atBlock: 400_000_000) == 20_999_999_863_500_000)
+        let last = card.segments().last
+        #expect(last?.startBlock == 315_000_000)
+        #expect(last?.emissionRaoPerBlock == 0)
+        #expect(card.segments().count == 31)
+    }
+
+    /// Era lengths in issuance mode follow ceil((T_{k+1} − I_k) / e_k) with T from the closed form;
+    /// from era 10 the floored emission makes eras slightly longer than 10.5M blocks.
+    @Test func issuanceErasFollowTheThresholds() throws {
+        let segments = EmissionSchedule(trigger: .issuance).segments()
+        #expect(segments.count == 31)
+        let cap = BigInteger(Supply.capRao)
+        for (k, segment) in segments.enumerated() where k < 30 {
+            let power = BigInteger.powerOfTwo(k + 1)
+            let nextThreshold = try (cap * (power - .one)).divided(by: power, rounding: .ceiling)
+            let emission = BigInteger(Supply.initialBlockEmissionRao >> UInt64(k))
+            let expectedLength = try (nextThreshold - BigInteger(segment.startIssuanceRao)).divided(by: emission, rounding: .ceiling)
+            #expect(segment.emissionRaoPerBlock == Supply.initialBlockEmissionRao >> UInt64(k))
+            #expect(segment.blockCount.map(BigInteger.init) == expectedLength, "era \(k)")
+        }
+        #expect(segments[9].blockCount == 10_500_000)
+        #expect(segments[10].emissionRaoPerBlock == 976_562)
+        #expect(segments[10].blockCount == 10_500_006)
+        #expect(segments[30].emissionRaoPerBlock == 0)
+        #expect(segments[30].startIssuanceRao == 20_999_999_980_442_226)
+    }
+
+    /// Fast-forward equals the per-block walk: around every era boundary of both modes,
+    /// issuance(b + 1) = issuance(b) + emission(b, issuance(b)), and reaching a value agrees.
+    @Test(arguments: schedules)
+    func fastForwardEqualsPerBlockWalkAtEveryBoundary(_ schedule: EmissionSchedule) {
+        for segment in schedule.segments() {
+            let start = segment.startBlock >= 5 ? segment.startBlock - 5 : 0
+            var issuance = schedule.issuance(atBlock: start)
+            for block in start..<(segment.startBlock + 5) {
+                #expect(schedule.issuance(atBlock: block) == issuance, "block \(block)")
+                #expect(schedule.firstBlock(reachingIssuance: issuance).map { $0 <= block } == true)
+                issuance += schedule.emission(block: block, issuanceRao: issuance)
+            }
+        }
+    }
+
+    /// A whole era walked block by block (era 29, the longest in issuance mode but with tiny
+    /// emission, is too long for a debug test; era 0 of a late start is walked instead).
+    @Test func fullWalkFromALateStartMatches() {
+        let schedule = EmissionSchedule(trigger: .issuance)
+        let startIssuance: UInt64 = 20_999_999_960_000_000
+        var issuance = startIssuance
+        for block in 0..<200_000 as Range<UInt64> {
+            if block % 9_973 == 0 {
+                #expect(schedule.issuance(atBlock: block, issuanceRao: startIssuance) == issuance)
+            }
+            issuance += schedule.emission(block: block, issuanceRao: issuance)
+        }
+        #expect(schedule.issuance(atBlock: 200_000, issuanceRao: startIssuance) == issuance)
+    }
+
+    @Test(arguments: schedules)
+    func issuanceNeverPassesTheCap(_ schedule: EmissionSchedule) async {
+        await propertyCheck(count: 1_000, input: Gen.uint64(in: 0...21_000_000_000_000_000), Gen.uint64(in: 0...1_000_000_000)) { start, blocks in
+            let end = schedule.issuance(atBlock: blocks, from: 0, issuanceRao: start)
+            #expect(end <= Supply.capRao)
+            #expect(end >= start)
+        }
+        // A start just below the cap in block mode is clipped, not overshot.
+        let nearCap = Supply.capRao - 10
+        #expect(EmissionSchedule(trigger: .blocks).issuance(atBlock: 5, issuanceRao: nearCap) == Supply.capRao)
+        #expect(EmissionSchedule(trigger: .blocks).emission(block: 0, issuanceRao: Supply.capRao) == 0)
+    }
+
+    @Test(arguments: schedules)
+    func firstBlockReachingIsTheInverseOfIssuance(_ schedule: EmissionSchedule) async {
+        await propertyCheck(count: 1_000, input: Gen.uint64(in: 0...20_999_999_800_000_000)) { target in
+            guard let block = schedule.firstBlock(reachingIssuance: target) else {
+                Issue.record("target \(target) never reached")
+                return
+            }
+            #expect(schedule.issuance(atBlock: block) >= target)
+            if block > 0 { #expect(schedule.issuance(atBlock: block - 1) < target) }
+        }
+        #expect(schedule.firstBlock(reachingIssuance: Supply.capRao) == nil)
+    }
+}
+
+@Suite struct SupplyLedgerTests {
+    @Test func recyclingDelaysTheIssuanceHalvingButBurningDoesNot() throws {
+        let threshold = BlockEmission.thresholds[1]
+        var recycled = SupplyLedger(issuanceRao: threshold - 1)
+        var burned = recycled
+        try recycled.recycle(5_000_000_000)
+        try burned.burn(5_000_000_000)
+        try recycled.mint(1_000_000_000)
+        try burned.mint(1_000_000_000)
+        #expect(BlockEmission.forIssuance(recycled.issuanceRao) == 1_000_000_000)
+        #expect(BlockEmission.forIssuance(burned.issuanceRao) == 500_000_000)
+        #expect(burned.burnedRao == 5_000_000_000 && burned.issuanceRao == threshold + 999_999_999)
+        // And the schedule from the recycled point reaches the halving 5 blocks later than without it.
+        let schedule = EmissionSchedule(trigger: .issuance)
+        let withRecycling = schedule.firstBlock(reachingIssuance: threshold, issuanceRao: threshold - 1 - 5_000_000_000)
+        let without = schedule.firstBlock(reachingIssuance: threshold, issuanceRao: threshold - 1)
+        #expect(withRecycling == 6 && without == 1)
+    }
+
+    @Test func refusesToPassTheCapOrRecycleMoreThanIssued() {
+        var ledger = SupplyLedger(issuanceRao: Supply.capRao - 1)
+        #expect(throws: SupplyError.wouldExceedCap(issuanceRao: Supply.capRao - 1, amountRao: 2)) { try ledger.mint(2) }
+        #expect(throws: Never.self) { try ledger.mint(1) }
+        var small = SupplyLedger(issuanceRao: 10)
+        #expect(throws: SupplyError.self) { try small.recycle(11) }
+        #expect(throws: Never.self) { try small.burn(4) }
+        #expect(throws: SupplyError.self) { try small.recycle(7) }
+        #expect(small.issuanceRao == 10 && small.spendableRao == 6)
+    }
+}
