@@ -1,5 +1,6 @@
 import ArgumentParser
 import FixedMath
+import TaoEconomics
 
 /// `dtao bench`: nanoseconds and heap allocations per operation of the exact arithmetic.
 struct BenchCommand: ParsableCommand {
@@ -104,7 +105,22 @@ enum BenchCases {
         }
     }
 
-    static let all: [BenchCase] = [("rao", 0), ("64-fractional-bit", 64)].flatMap { scale, bits in
+    static let all: [BenchCase] = arithmetic + pools
+
+    /// The engine's own swap (quote and apply, all checks), alternating stake and unstake.
+    static let pools: [BenchCase] = [("card", RuleSet.card), ("launch-2025-02", RuleSet.launch2025_02)].map { name, rules in
+        BenchCase(name: "SubnetPool.swap @ \(name)") { iterations in
+            var pool = SubnetPool(netuid: 1, taoReserveRao: 100_000_000_000_000, alphaReserveRao: 400_000_000_000_000,
+                                  alphaOutstandingRao: 100_000_000_000_000)
+            for step in 0..<iterations {
+                let side: SwapSide = step % 2 == 0 ? .stake : .unstake
+                _ = try pool.swap(side, amountRao: 1_000_000_000, rules: rules.pool)
+            }
+            return BigInteger(pool.taoReserveRao)
+        }
+    }
+
+    static let arithmetic: [BenchCase] = [("rao", 0), ("64-fractional-bit", 64)].flatMap { scale, bits in
         let operands = Operands(fractionalBits: bits)
         return [
             BenchCase(name: "add (pure) @ \(scale)") { iterations in

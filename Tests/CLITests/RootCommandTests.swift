@@ -31,7 +31,7 @@ import Testing
         #expect(result.exitCode == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.first == "case,iterations,ns_per_op,objects_per_op,gmp_allocs_per_op")
-        #expect(lines.count == 9)
+        #expect(lines.count == 11)
         // In-place cases reuse storage: only the first operation of a run allocates.
         let inPlace = lines.filter { $0.contains("in place") }
         #expect(inPlace.count == 6)

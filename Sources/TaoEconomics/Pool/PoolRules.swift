@@ -1,0 +1,128 @@
+import FixedMath
+
+/// How a swap's fee is charged.
+public enum FeeModel: Sendable, Equatable, CustomStringConvertible {
+    /// No fee.
+    case none
+    /// A flat amount of TAO rao, taken from a stake's TAO or from an unstake's TAO out, and
+    /// added to the pool's TAO reserve (the launch chain: 50,000 rao).
+    case flatTao(rao: UInt64)
+    /// ⌊amount · numerator / denominator⌋ of the input, kept in the pool's input-side reserve
+    /// (`card`: 5/10,000 = 0.05%). denominator > numerator ≥ 0.
+    case proportional(numerator: UInt64, denominator: UInt64)
+
+    public var description: String {
+        switch self {
+        case .none: return "none"
+        case let .flatTao(rao): return "flat \(rao) rao of TAO, kept in the pool's TAO reserve"
+        case let .proportional(numerator, denominator):
+            return "⌊input · \(numerator)/\(denominator)⌋, kept in the pool's input-side reserve"
+        }
+    }
+}
+
+/// How the constant-product curve rounds a swap's output.
+public enum SwapRounding: String, Sendable, Equatable, CustomStringConvertible {
+    /// The exact floor of the rational output: k never falls.
+    case exactFloor
+    /// The launch chain (§3.1): the new output-side reserve k/(R+Δ) is truncated to 2^−18
+    /// (I110F18), then the output is floored, so k can fall by less than (R+Δ).
+    case launchI110F18
+
+    public var description: String {
+        switch self {
+        case .exactFloor: return "exact floor (k never falls)"
+        case .launchI110F18: return "I110F18 truncation of the new reserve, then floor (the launch chain)"
+        }
+    }
+}
+
+/// How the slippage-limit helpers decide that a limit is already breached.
+public enum PriceLimitRule: String, Sendable, Equatable {
+    /// Compare the limit with the exact spot price.
+    case exact
+    /// The launch chain's `get_max_amount_add`: compare with ⌊price⌋·1e9 (the price floored
+    /// to a whole number first), so for prices below 1 the guard never triggers.
+    case launchFlooredPrice
+}
+
+/// How injection turns tao_in into alpha_in at the current price.
+public enum InjectionRounding: String, Sendable, Equatable {
+    /// alpha_in = ⌊tao_in · A / T⌋: the price never falls.
+    case exactFloor
+    /// The launch chain: price = T/A in I96F32 (truncated), alpha_in = tao_in / price in I96F32
+    /// (truncated), floored to rao; the truncated price can make alpha_in one rao larger.
+    case launchI96F32
+}
+
+/// The moving-price (EMA) update: P ← α_eff·s + (1 − α_eff)·P, in U64F64 with flooring
+/// multiplications, stored truncated to I96F32 (32 fractional bits).
+public struct EMAParameters: Sendable, Equatable {
+    /// α per block, as a U64F64 value.
+    public let smoothing: FixedPoint<U64F64>
+    /// s = min(spot, 1.0) when true (the chain since the 2025-02-13 hotfix), else s = spot.
+    public let capsSpotAtOne: Bool
+    /// When set, α_eff = α · b / (b + h) with b blocks since the subnet started emitting and
+    /// h this value (the chain from March 2025); nil: α_eff = α.
+    public let warmUpHalvingBlocks: UInt64?
+
+    public init(smoothing: FixedPoint<U64F64>, capsSpotAtOne: Bool, warmUpHalvingBlocks: UInt64?) {
+        self.smoothing = smoothing
+        self.capsSpotAtOne = capsSpotAtOne
+        self.warmUpHalvingBlocks = warmUpHalvingBlocks
+    }
+}
+
+/// The pool parts of a rule set: curve rounding, fee, minimums, limits, injection and EMA.
+public struct PoolRules: Sendable, Equatable {
+    public let rounding: SwapRounding
+    public let fee: FeeModel
+    /// A trade must leave the output-side reserve at or above this many rao.
+    public let minimumOutputReserveRao: UInt64
+    /// Smallest stake (TAO, before the fee) and smallest unstake TAO out; 0 for none. At launch
+    /// an add needs amount ≥ minimum + flat fee, and a removal needs TAO out > minimum.
+    public let minimumStakeRao: UInt64
+    public let priceLimit: PriceLimitRule
+    public let injection: InjectionRounding
+    public let ema: EMAParameters
+
+    public init(rounding: SwapRounding, fee: FeeModel, minimumOutputReserveRao: UInt64, minimumStakeRao: UInt64,
+                priceLimit: PriceLimitRule, injection: InjectionRounding, ema: EMAParameters) {
+        self.rounding = rounding
+        self.fee = fee
+        self.minimumOutputReserveRao = minimumOutputReserveRao
+        self.minimumStakeRao = minimumStakeRao
+        self.priceLimit = priceLimit
+        self.injection = injection
+        self.ema = ema
+    }
+
+    /// The same rules with another fee model (the CLI's --fee-rao / --fee-rate).
+    public func with(fee: FeeModel) -> PoolRules {
+        PoolRules(rounding: rounding, fee: fee, minimumOutputReserveRao: minimumOutputReserveRao,
+                  minimumStakeRao: minimumStakeRao, priceLimit: priceLimit, injection: injection, ema: ema)
+    }
+
+    /// `card` (shared/spec/rule-sets.md): exact floor, 0.05% fee kept in the input-side reserve,
+    /// output side ≥ 1,000,000 rao, no minimum stake, exact average-price limits, exact
+    /// injection, EMA α = 0.0003 per block without cap or warm-up.
+    public static let card = PoolRules(
+        rounding: .exactFloor, fee: .proportional(numerator: 5, denominator: 10_000),
+        minimumOutputReserveRao: 1_000_000, minimumStakeRao: 0, priceLimit: .exact, injection: .exactFloor,
+        ema: EMAParameters(
+            // ⌊0.0003 · 2^64⌋: 3/10,000 has no finite binary expansion, so this floors it.
+            smoothing: (try? FixedPoint<U64F64>(numerator: BigInteger(3 as Int64), denominator: BigInteger(10_000 as Int64), rounding: .floor)) ?? .zero,
+            capsSpotAtOne: false, warmUpHalvingBlocks: nil))
+
+    /// `launch-2025-02` (§3.1, §4 LAUNCH): I110F18 rounding, flat 50,000-rao fee into the pool's
+    /// TAO, output side ≥ 10,000,000 rao, minimum stake 500,000 rao, the launch limit quirk,
+    /// I96F32 injection, EMA α = 1,288,490 / 2^32 (the mainnet value) with spot capped at 1.
+    public static let launch2025_02 = PoolRules(
+        rounding: .launchI110F18, fee: .flatTao(rao: 50_000),
+        minimumOutputReserveRao: 10_000_000, minimumStakeRao: 500_000, priceLimit: .launchFlooredPrice,
+        injection: .launchI96F32,
+        ema: EMAParameters(
+            // 1,288,490 · 2^−32 exactly, widened to 64 fractional bits.
+            smoothing: FixedPoint<U64F64>(saturatingRaw: BigInteger(1_288_490 as Int64).shiftedLeft(by: 32)),
+            capsSpotAtOne: true, warmUpHalvingBlocks: nil))
+}
