@@ -46,8 +46,9 @@ struct SwapCommand: ParsableCommand {
         abstract: "Quote a stake (TAO in) or unstake (alpha in) on a subnet pool, exactly.",
         discussion: """
             Prints the amount out, the fee, the reserves after, the spot price (TAO per alpha,
-            18 decimals, floored) before and after, and the slippage: the spot-implied output of
-            the swapped input minus the curve's output, in the output token's rao. The rule set
+            18 decimals, floored) before and after, the price impact (after/before − 1, 18
+            decimals, toward zero) and the slippage: the spot-implied output of the swapped
+            input minus the curve's output, in the output token's rao. The rule set
             fixes rounding, fee and minimums; --fee-rao or --fee-rate replaces its fee. A trade
             the rules refuse prints the reason and exits 1.
             """)
@@ -99,6 +100,7 @@ struct SwapCommand: ParsableCommand {
             ("alpha_outstanding_after_rao", String(quote.alphaOutstandingAfterRao), false),
             ("price_before", quote.priceBefore.decimal18, true), ("price_after", quote.priceAfter.decimal18, true),
             ("slippage_rao", String(quote.slippageRao), false),
+            ("price_impact", quote.priceImpact(), true),
         ]
         switch format {
         case .json:

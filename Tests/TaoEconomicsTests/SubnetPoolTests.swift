@@ -183,3 +183,37 @@ import Testing
         #expect(PoolRules.card.ema.smoothing.decimalString(fractionDigits: 12, rounding: .halfEven) == "0.000300000000")
     }
 }
+
+@Suite struct SubnetPoolExtremeTests {
+    @Test(arguments: [PoolRules.card, .launch2025_02])
+    func extremesNeverTrap(_ rules: PoolRules) {
+        let sizes: [UInt64] = [1, 2, 1_000_000, 10_000_000, Supply.capRao, .max / 2, .max]
+        for tao in sizes {
+            for alpha in sizes {
+                for amount in sizes {
+                    let pool = SubnetPool(netuid: 1, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: .max)
+                    for side in SwapSide.allCases {
+                        if let quote = try? pool.quote(side, amountRao: amount, rules: rules) {
+                            #expect(quote.amountOutRao > 0)
+                            _ = quote.priceImpact()
+                        }
+                    }
+                    _ = pool.maxStakeRao(averagePriceLimitRaoPerAlpha: amount, rules: rules)
+                    _ = pool.maxUnstakeRao(averagePriceLimitRaoPerAlpha: amount, rules: rules)
+                    var injected = pool
+                    _ = try? injected.inject(taoRao: amount, alphaCapRao: amount, rounding: rules.injection)
+                    injected.updateMovingPrice(rules.ema)
+                }
+            }
+        }
+    }
+
+    @Test func priceImpactOfTheLaunchVector() throws {
+        let pool = SubnetPool(netuid: 1, taoReserveRao: 10_000_000_000, alphaReserveRao: 5_000_000_000, alphaOutstandingRao: 5_000_000_000)
+        let stake = try pool.quote(.stake, amountRao: 1_000_000_000, rules: PoolRules.launch2025_02.with(fee: .none))
+        // 2.4199999997096 / 2 − 1
+        #expect(stake.priceImpact(fractionDigits: 12) == "0.209999999854")
+        let unstake = try pool.quote(.unstake, amountRao: 1_000_000_000, rules: .card)
+        #expect(unstake.priceImpact().hasPrefix("-0."))
+    }
+}

@@ -70,6 +70,17 @@ public struct SwapQuote: Sendable, Equatable {
     /// ⌊swapped in × spot price before⌋ − curve out, in the output token's rao, never negative:
     /// what the curve cost against trading at the spot price (fees are reported separately).
     public let slippageRao: UInt64
+
+    /// price after / price before − 1 with `fractionDigits` decimals, rounded toward zero
+    /// (negative for an unstake); "0" with decimals when the price before is 0.
+    public func priceImpact(fractionDigits: Int = 18) -> String {
+        let (before, after) = (priceBefore._normalized, priceAfter._normalized)
+        // (Tₐ·A_b − T_b·Aₐ) / (T_b·Aₐ)
+        let numerator = after.tao * before.alpha - before.tao * after.alpha
+        let denominator = before.tao * after.alpha
+        let scaled = (try? numerator.multipliedDivided(by: .power(10, fractionDigits), dividedBy: denominator, rounding: .towardZero)) ?? .zero
+        return DecimalText.format(scaled: scaled, fractionDigits: fractionDigits)
+    }
 }
 
 extension SubnetPool {
