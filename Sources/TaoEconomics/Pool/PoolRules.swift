@@ -55,21 +55,32 @@ public enum InjectionRounding: String, Sendable, Equatable {
     case launchI96F32
 }
 
-/// The moving-price (EMA) update: P ← α_eff·s + (1 − α_eff)·P, in U64F64 with flooring
-/// multiplications, stored truncated to I96F32 (32 fractional bits).
+/// The fixed-point format the moving-price update computes in.
+public enum EMAArithmetic: String, Sendable, Equatable {
+    /// I96F32 throughout (the launch chain's `update_moving_price`).
+    case i96f32
+    /// U64F64, stored truncated to I96F32 (the chain from April 2025, and `card`).
+    case u64f64
+}
+
+/// The moving-price (EMA) update: P ← α_eff·s + (1 − α_eff)·P, with flooring multiplications
+/// and saturating additions in `arithmetic`, stored as I96F32.
 public struct EMAParameters: Sendable, Equatable {
-    /// α per block, as a U64F64 value.
+    /// α per block, as a U64F64 value (converted exactly, or floored, to I96F32 when the
+    /// arithmetic is I96F32).
     public let smoothing: FixedPoint<U64F64>
     /// s = min(spot, 1.0) when true (the chain since the 2025-02-13 hotfix), else s = spot.
     public let capsSpotAtOne: Bool
     /// When set, α_eff = α · b / (b + h) with b blocks since the subnet started emitting and
     /// h this value (the chain from March 2025); nil: α_eff = α.
     public let warmUpHalvingBlocks: UInt64?
+    public let arithmetic: EMAArithmetic
 
-    public init(smoothing: FixedPoint<U64F64>, capsSpotAtOne: Bool, warmUpHalvingBlocks: UInt64?) {
+    public init(smoothing: FixedPoint<U64F64>, capsSpotAtOne: Bool, warmUpHalvingBlocks: UInt64?, arithmetic: EMAArithmetic = .u64f64) {
         self.smoothing = smoothing
         self.capsSpotAtOne = capsSpotAtOne
         self.warmUpHalvingBlocks = warmUpHalvingBlocks
+        self.arithmetic = arithmetic
     }
 }
 
@@ -105,7 +116,8 @@ public struct PoolRules: Sendable, Equatable {
 
     /// `card` (shared/spec/rule-sets.md): exact floor, 0.05% fee kept in the input-side reserve,
     /// output side ≥ 1,000,000 rao, no minimum stake, exact average-price limits, exact
-    /// injection, EMA α = 0.0003 per block without cap or warm-up.
+    /// injection, EMA α = 0.0003 per block (⌊0.0003·2^64⌋ in U64F64) without cap or warm-up,
+    /// spot taken as ⌊T·2^64/A⌋ in U64F64.
     public static let card = PoolRules(
         rounding: .exactFloor, fee: .proportional(numerator: 5, denominator: 10_000),
         minimumOutputReserveRao: 1_000_000, minimumStakeRao: 0, priceLimit: .exact, injection: .exactFloor,
@@ -116,7 +128,8 @@ public struct PoolRules: Sendable, Equatable {
 
     /// `launch-2025-02` (§3.1, §4 LAUNCH): I110F18 rounding, flat 50,000-rao fee into the pool's
     /// TAO, output side ≥ 10,000,000 rao, minimum stake 500,000 rao, the launch limit quirk,
-    /// I96F32 injection, EMA α = 1,288,490 / 2^32 (the mainnet value) with spot capped at 1.
+    /// I96F32 injection, EMA α = 1,288,490 / 2^32 (the mainnet value) with spot capped at 1,
+    /// all in I96F32 as `update_moving_price` computed it at launch.
     public static let launch2025_02 = PoolRules(
         rounding: .launchI110F18, fee: .flatTao(rao: 50_000),
         minimumOutputReserveRao: 10_000_000, minimumStakeRao: 500_000, priceLimit: .launchFlooredPrice,
@@ -124,5 +137,5 @@ public struct PoolRules: Sendable, Equatable {
         ema: EMAParameters(
             // 1,288,490 · 2^−32 exactly, widened to 64 fractional bits.
             smoothing: FixedPoint<U64F64>(saturatingRaw: BigInteger(1_288_490 as Int64).shiftedLeft(by: 32)),
-            capsSpotAtOne: true, warmUpHalvingBlocks: nil))
+            capsSpotAtOne: true, warmUpHalvingBlocks: nil, arithmetic: .i96f32))
 }
