@@ -10,7 +10,11 @@ extension SubnetPool {
     /// In I96F32 arithmetic (launch) s is the chain's I96F32 T/A and every step is I96F32. In
     /// U64F64 arithmetic s = ⌊T·2^64/A⌋ (saturating) and the result is stored truncated to
     /// I96F32. The root subnet's EMA stays at 1.
-    public mutating func updateMovingPrice(_ parameters: EMAParameters, blocksSinceStart: UInt64 = 0) {
+    public mutating func updateMovingPrice(_ parameters: EMAParameters, blocksSinceStart: UInt64 = 0, mode: ArithmeticMode = .native) {
+        if mode == .native, parameters.arithmetic == .u64f64, parameters.warmUpHalvingBlocks == nil, !isStable {
+            updateMovingPriceNativeU64F64(parameters)
+            return
+        }
         if isStable {
             emaPrice = .one
             return
@@ -37,5 +41,21 @@ extension SubnetPool {
             let updated = smoothing.saturatingMultiplied(by: spot).saturatingAdding(keep.saturatingMultiplied(by: previous))
             emaPrice = updated.saturatingConverted(to: I96F32.self, rounding: .towardZero)
         }
+    }
+
+    /// The U64F64 update without warm-up on native 128-bit integers, bit-identical to the GMP
+    /// path above (proven by a differential test).
+    mutating func updateMovingPriceNativeU64F64(_ parameters: EMAParameters) {
+        let one: UInt128 = 1 << 64
+        let smoothing = parameters.smoothing.raw.uint128Value ?? .max
+        var spot = taoReserveRao == 0 || alphaReserveRao == 0 ? 0 : NativeExact.ratioU64F64(taoReserveRao, alphaReserveRao)
+        if parameters.capsSpotAtOne { spot = min(spot, one) }
+        // I96F32 raw → U64F64 raw: ×2^32, saturating.
+        let previous = emaPriceRaw >> 96 == 0 ? emaPriceRaw << 32 : .max
+        let keep = smoothing >= one ? 0 : one - smoothing
+        let (sum, overflow) = NativeExact.multiplyU64F64(smoothing, spot).addingReportingOverflow(NativeExact.multiplyU64F64(keep, previous))
+        let updated = overflow ? UInt128.max : sum
+        // Truncate to 32 fractional bits; I96F32 holds any value below 2^95.
+        emaPriceRaw = min(updated >> 32, (1 << 127) - 1)
     }
 }

@@ -10,8 +10,14 @@ public struct SubnetPool: Sendable, Equatable {
     public internal(set) var taoReserveRao: UInt64
     public internal(set) var alphaReserveRao: UInt64
     public internal(set) var alphaOutstandingRao: UInt64
+    /// The moving price's raw I96F32 value (price · 2^32); never negative.
+    public internal(set) var emaPriceRaw: UInt128
+
     /// The moving price in TAO per alpha, stored as the chain stores it (I96F32).
-    public internal(set) var emaPrice: FixedPoint<I96F32>
+    public internal(set) var emaPrice: FixedPoint<I96F32> {
+        get { FixedPoint(saturatingRaw: BigInteger(emaPriceRaw)) }
+        set { emaPriceRaw = newValue.raw.isNegative ? 0 : newValue.raw.uint128Value ?? .max }
+    }
 
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64 = 0,
                 emaPrice: FixedPoint<I96F32> = .zero) {
@@ -19,7 +25,7 @@ public struct SubnetPool: Sendable, Equatable {
         self.taoReserveRao = taoReserveRao
         self.alphaReserveRao = alphaReserveRao
         self.alphaOutstandingRao = alphaOutstandingRao
-        self.emaPrice = emaPrice
+        self.emaPriceRaw = emaPrice.raw.isNegative ? 0 : emaPrice.raw.uint128Value ?? .max
     }
 
     /// The root subnet trades 1:1 and has no curve.

@@ -1,28 +1,67 @@
 /// A named, versioned bundle of the rules a run follows (design principle 2).
 ///
-/// Parameters are fixed by shared/spec/rule-sets.md; a change is a new rule set, never a
-/// silent edit. This holds the parts built so far (halving trigger and pool); the coinbase
-/// parts join it as they are built.
+/// Every parameter is fixed by shared/spec/rule-sets.md; a change is a new rule set, never a
+/// silent edit. `notes` records where the engine deviates from the source and why.
 public struct RuleSet: Sendable, Equatable {
     public let name: String
     /// One line for `dtao rules`.
     public let summary: String
     public let halving: HalvingTrigger
+    public let issuance: IssuanceAccounting
+    public let shares: ShareRule
     public let pool: PoolRules
+    public let split: EmissionSplit
+    public let root: RootDividends
+    /// Epochs run when (block + netuid + 1) mod (tempo + 1) = 0.
+    public let tempo: UInt64
+    public let initialMovingPrice: InitialMovingPrice
+    public let registration: RegistrationRules
+    /// Deviations and stand-ins, printed by `dtao rules NAME`.
+    public let notes: [String]
 
     /// `card`, the default: the product card's rules.
     public static let card = RuleSet(
-        name: "card", summary: "The product card: halving every 10.5M blocks, V2 pools with exact floor rounding and a 0.05% fee.",
-        halving: .blocks, pool: .card)
+        name: "card",
+        summary: "The product card: halving every 10.5M blocks, TAO routed by pool TAO, V2 pools, 18/41/41 split, no root dividends.",
+        halving: .blocks, issuance: .wholeEmission, shares: .taoReserveLargestRemainder, pool: .card,
+        split: .exactPercent(ownerNumerator: 18, ownerDenominator: 100), root: .none, tempo: 360,
+        initialMovingPrice: .spot,
+        registration: RegistrationRules(
+            minimumLockRao: 1_000_000_000, lockReductionIntervalBlocks: 100_800,
+            poolInitialisation: .wholeLockAtMedianPrice, subnetLimit: 128, immunityBlocks: 864_000),
+        notes: [
+            "Miner and validator alpha is paid by fixed shares from the scenario (equal by default): a stand-in until a consensus mechanism exists.",
+            "With no subnet to receive it, a block's emission is not issued.",
+        ])
 
-    /// `launch-2025-02`: the chain as launched in February 2025.
+    /// `launch-2025-02`: the chain as launched in February 2025 (subtensor f9254ea63).
     public static let launch2025_02 = RuleSet(
-        name: "launch-2025-02", summary: "The chain as launched (Feb 2025): issuance-driven halvings, I110F18 pools, flat 50,000-rao fee.",
-        halving: .issuance, pool: .launch2025_02)
+        name: "launch-2025-02",
+        summary: "The chain as launched (Feb 2025): issuance-driven halvings, EMA-price routing, I96F32/I110F18 rounding, root sells.",
+        halving: .issuance, issuance: .injectedOnly, shares: .emaPriceI96F32, pool: .launch2025_02,
+        split: .launchI96F32(ownerCutU16: 11_796), root: .sellEveryBlock(taoWeightU64: 3_320_413_933_267_719_290),
+        tempo: 360, initialMovingPrice: .cappedSpotThenZero,
+        registration: RegistrationRules(
+            minimumLockRao: 1_000_000_000, lockReductionIntervalBlocks: 100_800,
+            poolInitialisation: .recycleAboveMinimum, subnetLimit: nil, immunityBlocks: 0),
+        notes: [
+            "Miner and validator alpha is paid by fixed shares from the scenario (equal by default): a stand-in for Yuma consensus, which the chain ran at each epoch.",
+            "Validators get 50% minus the root share, as after the 2025-02-24 fix: the launch code's double payment of the root share is not reproduced.",
+            "Alpha lost to the chain's floors (owner, miner, validator and root parts of alpha_out) is kept in an explicit per-subnet dust account.",
+            "A root sell the pool refuses (below its minimum reserve) leaves that alpha in the dust account, as the chain left it uncredited.",
+            "Tempo 360 throughout; the chain used 99 from 2025-02-13 to 2025-02-24.",
+            "Pools whose k exceeds I110F18 (about 2.5e16 rao on each side) refuse trades instead of saturating.",
+        ])
 
     /// Every rule set, default first.
     public static let all: [RuleSet] = [.card, .launch2025_02]
 
     /// The rule set called `name`, or nil.
     public static func named(_ name: String) -> RuleSet? { all.first { $0.name == name } }
+
+    /// Whether subnet `netuid` runs its epoch (pays out pending emission) at `block`.
+    public func runsEpoch(netuid: UInt16, block: UInt64) -> Bool {
+        guard tempo > 0 else { return false }
+        return (block &+ UInt64(netuid) + 1) % (tempo + 1) == 0
+    }
 }

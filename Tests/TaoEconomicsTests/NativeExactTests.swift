@@ -1,0 +1,51 @@
+import FixedMath
+import PropertyBased
+import TaoEconomics
+import Testing
+
+/// The native 64/128-bit fast paths are bit-identical to the GMP reference.
+@Suite struct NativeExactDifferentialTests {
+    static let edges: [UInt64] = [0, 1, 2, 3, 1_000_000_000, Supply.capRao, UInt64.max / 2, UInt64.max - 1, UInt64.max]
+
+    @Test func multiplyDivideFloorMatchesGMP() async {
+        await propertyCheck(count: 3_000, input: Gen.uint64(), Gen.uint64(), Gen.uint64()) { a, b, c in
+            #expect(NativeExact.multiplyDivideFloor(a, b, c, mode: .native)?.quotient == NativeExact.multiplyDivideFloor(a, b, c, mode: .reference)?.quotient)
+            #expect(NativeExact.multiplyDivideFloor(a, b, c, mode: .native)?.remainder == NativeExact.multiplyDivideFloor(a, b, c, mode: .reference)?.remainder)
+        }
+        for a in Self.edges { for b in Self.edges { for c in Self.edges {
+            let native = NativeExact.multiplyDivideFloor(a, b, c, mode: .native)
+            let reference = NativeExact.multiplyDivideFloor(a, b, c, mode: .reference)
+            #expect(native?.quotient == reference?.quotient && native?.remainder == reference?.remainder, "\(a)·\(b)/\(c)")
+        } } }
+    }
+
+    @Test func ratioMatchesGMP() async {
+        await propertyCheck(count: 3_000, input: Gen.uint64(), Gen.uint64()) { value, divisor in
+            #expect(NativeExact.ratioU64F64(value, divisor, mode: .native) == NativeExact.ratioU64F64(value, divisor, mode: .reference))
+        }
+        for a in Self.edges { for b in Self.edges {
+            #expect(NativeExact.ratioU64F64(a, b, mode: .native) == NativeExact.ratioU64F64(a, b, mode: .reference))
+        } }
+    }
+
+    @Test func u64f64MultiplyMatchesFixedPoint() async {
+        await propertyCheck(count: 3_000, input: Gen.uint128(), Gen.uint128()) { a, b in
+            #expect(NativeExact.multiplyU64F64(a, b, mode: .native) == NativeExact.multiplyU64F64(a, b, mode: .reference))
+        }
+        for a: UInt128 in [0, 1, 1 << 64, (1 << 64) + 1, .max / 2, .max] { for b: UInt128 in [0, 1, 1 << 63, 1 << 64, .max] {
+            #expect(NativeExact.multiplyU64F64(a, b, mode: .native) == NativeExact.multiplyU64F64(a, b, mode: .reference))
+        } }
+    }
+
+    @Test func movingPriceFastPathMatchesGMP() async {
+        let smoothing = Gen.uint128(in: 0...(1 << 64))
+        await propertyCheck(count: 3_000, input: Gen.uint64(), Gen.uint64(), Gen.uint128(in: 0...((1 << 127) - 1)), smoothing, Gen.bool) { tao, alpha, ema, alphaRaw, cap in
+            let parameters = EMAParameters(smoothing: FixedPoint<U64F64>(saturatingRaw: BigInteger(alphaRaw)), capsSpotAtOne: cap, warmUpHalvingBlocks: nil)
+            var native = SubnetPool(netuid: 1, taoReserveRao: tao, alphaReserveRao: alpha, emaPrice: FixedPoint(saturatingRaw: BigInteger(ema)))
+            var reference = native
+            native.updateMovingPrice(parameters, mode: .native)
+            reference.updateMovingPrice(parameters, mode: .reference)
+            #expect(native.emaPriceRaw == reference.emaPriceRaw)
+        }
+    }
+}
