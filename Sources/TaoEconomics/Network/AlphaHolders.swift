@@ -1,0 +1,70 @@
+/// Who holds a subnet's alpha outside the pool.
+public enum AlphaHolder: Hashable, Sendable, CustomStringConvertible {
+    case owner
+    case miner(Int)
+    case validator(Int)
+    /// A named staker (scenario holders; "others" holds the rest of the starting outstanding).
+    case staker(String)
+    /// Rao lost to the rules' floors: minted as outstanding but credited to nobody. Explicit so
+    /// that alpha conservation holds to the rao.
+    case dust
+
+    public var description: String {
+        switch self {
+        case .owner: return "owner"
+        case let .miner(index): return "miner \(index)"
+        case let .validator(index): return "validator \(index)"
+        case let .staker(name): return "staker \(name)"
+        case .dust: return "dust"
+        }
+    }
+}
+
+/// The alpha balances of one subnet's holders, with their total kept incrementally.
+public struct AlphaHolders: Sendable, Equatable {
+    public private(set) var balances: [AlphaHolder: UInt64] = [:]
+    /// Σ balances, kept up to date by every credit and debit (O(1) checks).
+    public private(set) var totalRao: UInt64 = 0
+    /// Miners' and validators' fixed payout weights (the consensus stand-in).
+    public let minerWeights: [UInt64]
+    public let validatorWeights: [UInt64]
+
+    public init(minerWeights: [UInt64], validatorWeights: [UInt64]) {
+        self.minerWeights = minerWeights
+        self.validatorWeights = validatorWeights
+    }
+
+    public func balance(of holder: AlphaHolder) -> UInt64 { balances[holder] ?? 0 }
+
+    /// Adds rao to a holder.
+    mutating func credit(_ holder: AlphaHolder, _ amountRao: UInt64) throws(NetworkError) {
+        guard amountRao > 0 else { return }
+        let (total, overflow) = totalRao.addingReportingOverflow(amountRao)
+        guard !overflow else { throw .overflow("alpha held on one subnet") }
+        balances[holder, default: 0] += amountRao
+        totalRao = total
+    }
+
+    /// Removes rao from a holder. - Throws: `insufficientAlpha` when it holds less.
+    mutating func debit(_ holder: AlphaHolder, _ amountRao: UInt64) throws(NetworkError) {
+        let balance = balances[holder] ?? 0
+        guard amountRao <= balance else { throw .insufficientAlpha(holder: holder.description, heldRao: balance, requestedRao: amountRao) }
+        balances[holder] = balance - amountRao
+        totalRao -= amountRao
+    }
+
+    /// Every holder with a positive balance, in a stable order (owner, miners, validators,
+    /// stakers by name, dust).
+    public var positiveBalances: [(holder: AlphaHolder, rao: UInt64)] {
+        func rank(_ holder: AlphaHolder) -> (Int, Int, String) {
+            switch holder {
+            case .owner: return (0, 0, "")
+            case let .miner(index): return (1, index, "")
+            case let .validator(index): return (2, index, "")
+            case let .staker(name): return (3, 0, name)
+            case .dust: return (4, 0, "")
+            }
+        }
+        return balances.filter { $0.value > 0 }.map { ($0.key, $0.value) }.sorted { rank($0.holder) < rank($1.holder) }
+    }
+}

@@ -1,0 +1,81 @@
+extension Network {
+    /// `holder` stakes `taoRao` of free TAO into subnet `netuid` and receives the alpha.
+    /// - Throws: `unknownSubnet`, `insufficientFreeTao`, `tradeRefused`; the network is untouched.
+    @discardableResult
+    public mutating func stake(netuid: UInt16, holder: AlphaHolder, taoRao: UInt64) throws(NetworkError) -> SwapQuote {
+        guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
+        guard taoRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: taoRao) }
+        var subnet = subnets[index]
+        let quote: SwapQuote
+        do { quote = try subnet.pool.swap(.stake, amountRao: taoRao, rules: rules.pool) } catch { throw .tradeRefused(netuid: netuid, error) }
+        try subnet.holders.credit(holder, quote.amountOutRao)
+        subnets[index] = subnet
+        tao.freeRao -= taoRao
+        tao.poolsRao += taoRao
+        return quote
+    }
+
+    /// `holder` unstakes `alphaRao` from subnet `netuid` and receives the TAO as free TAO.
+    /// - Throws: `unknownSubnet`, `insufficientAlpha`, `tradeRefused`; the network is untouched.
+    @discardableResult
+    public mutating func unstake(netuid: UInt16, holder: AlphaHolder, alphaRao: UInt64) throws(NetworkError) -> SwapQuote {
+        guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
+        var subnet = subnets[index]
+        try subnet.holders.debit(holder, alphaRao)
+        let quote: SwapQuote
+        do { quote = try subnet.pool.swap(.unstake, amountRao: alphaRao, rules: rules.pool) } catch { throw .tradeRefused(netuid: netuid, error) }
+        let taoBefore = subnets[index].pool.taoReserveRao
+        subnets[index] = subnet
+        tao.freeRao += quote.amountOutRao
+        tao.poolsRao -= taoBefore - subnet.pool.taoReserveRao
+        return quote
+    }
+
+    /// Moves free TAO onto root stake.
+    public mutating func stakeRoot(taoRao: UInt64) throws(NetworkError) {
+        guard taoRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: taoRao) }
+        tao.freeRao -= taoRao
+        tao.rootStakeRao += taoRao
+    }
+
+    /// Moves root stake back to free TAO.
+    public mutating func unstakeRoot(taoRao: UInt64) throws(NetworkError) {
+        guard taoRao <= tao.rootStakeRao else { throw .insufficientRootStake(stakedRao: tao.rootStakeRao, requestedRao: taoRao) }
+        tao.rootStakeRao -= taoRao
+        tao.freeRao += taoRao
+    }
+
+    /// Removes free TAO from issuance: it can be minted again, so an issuance-driven halving
+    /// comes later.
+    public mutating func recycleTao(_ amountRao: UInt64) throws(NetworkError) {
+        guard amountRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: amountRao) }
+        tao.freeRao -= amountRao
+        tao.recycledRao += amountRao
+    }
+
+    /// Sends free TAO to an unspendable holder: issuance is unchanged.
+    public mutating func burnTao(_ amountRao: UInt64) throws(NetworkError) {
+        guard amountRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: amountRao) }
+        tao.freeRao -= amountRao
+        tao.burnedRao += amountRao
+    }
+
+    /// Removes a holder's alpha from the subnet's issuance (it can be minted again).
+    public mutating func recycleAlpha(netuid: UInt16, holder: AlphaHolder, alphaRao: UInt64) throws(NetworkError) {
+        guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
+        var subnet = subnets[index]
+        try subnet.holders.debit(holder, alphaRao)
+        subnet.pool.alphaOutstandingRao -= alphaRao
+        subnet.alphaRecycledRao += alphaRao
+        subnets[index] = subnet
+    }
+
+    /// Burns a holder's alpha: it stays issued (outstanding, held by nobody) but is unspendable.
+    public mutating func burnAlpha(netuid: UInt16, holder: AlphaHolder, alphaRao: UInt64) throws(NetworkError) {
+        guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
+        var subnet = subnets[index]
+        try subnet.holders.debit(holder, alphaRao)
+        subnet.alphaBurnedRao += alphaRao
+        subnets[index] = subnet
+    }
+}
