@@ -22,39 +22,45 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Run only the cases whose name contains this text.")
     var filter: String?
 
+    @Option(help: "Blocks for the network cases (128 subnets stepped block by block).")
+    var blocks: Int = 7_200
+
     @Option(help: "Output format: table, csv or json.")
     var format: TableFormat = .table
 
     func validate() throws {
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+        guard blocks >= 1 else { throw ValidationError("--blocks must be at least 1") }
     }
 
     func run() throws {
         AllocationCounters.startCountingGMPAllocations()
-        let cases = BenchCases.all.filter { filter.map($0.name.contains) ?? true }
+        let cases = (BenchCases.all + BenchCases.networks).filter { filter.map($0.name.contains) ?? true }
         guard !cases.isEmpty else { throw CommandFailure.badInput("no benchmark case matches '\(filter ?? "")'") }
         var rows: [[String]] = []
         for benchCase in cases {
-            let result = try BenchCases.measure(benchCase, iterations: iterations)
-            rows.append([benchCase.name, String(iterations), result.nanosecondsPerOperation,
-                         result.objectsPerOperation, result.gmpAllocationsPerOperation])
+            let count = benchCase.operationsPerIteration > 1 ? blocks : iterations
+            let result = try BenchCases.measure(benchCase, iterations: count)
+            rows.append([benchCase.name, String(count * benchCase.operationsPerIteration), result.nanosecondsPerOperation,
+                         result.objectsPerOperation, result.gmpAllocationsPerOperation, BenchCases.peakResidentMebibytes()])
         }
-        let header = ["case", "iterations", "ns_per_op", "objects_per_op", "gmp_allocs_per_op"]
+        let header = ["case", "operations", "ns_per_op", "objects_per_op", "gmp_allocs_per_op", "peak_rss_mib"]
         switch format {
         case .table: print(TextTable.render(header: header, rows: rows), terminator: "")
         case .csv: print(([header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n"))
         case .json:
             let objects = rows.map { row in
-                "  {\"case\": \"\(row[0])\", \"iterations\": \(row[1]), \"ns_per_op\": \(row[2]), \"objects_per_op\": \(row[3]), \"gmp_allocs_per_op\": \(row[4])}"
+                "  {\"case\": \"\(row[0])\", \"operations\": \(row[1]), \"ns_per_op\": \(row[2]), \"objects_per_op\": \(row[3]), \"gmp_allocs_per_op\": \(row[4]), \"peak_rss_mib\": \(row[5])}"
             }
             print("[\n" + objects.joined(separator: ",\n") + "\n]")
         }
     }
 }
 
-/// One benchmark: a body that performs `iterations` operations.
+/// One benchmark: a body that performs `iterations` × `operationsPerIteration` operations.
 struct BenchCase: Sendable {
     let name: String
+    var operationsPerIteration: Int = 1
     let body: @Sendable (Int) throws -> BigInteger
 }
 
@@ -70,6 +76,7 @@ enum BenchCases {
 
     static func measure(_ benchCase: BenchCase, iterations: Int) throws -> Measurement {
         sink = try benchCase.body(max(1, iterations / 10))  // warm-up
+        let operations = iterations * benchCase.operationsPerIteration
         let before = AllocationCounters.current()
         let clock = ContinuousClock()
         let start = clock.now
@@ -77,7 +84,7 @@ enum BenchCases {
         let elapsed = clock.now - start
         let after = AllocationCounters.current()
         let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
-        func perOperation(_ value: Double) -> String { String(format: value / Double(iterations)) }
+        func perOperation(_ value: Double) -> String { String(format: value / Double(operations)) }
         return Measurement(
             nanosecondsPerOperation: perOperation(nanoseconds),
             objectsPerOperation: perOperation(Double(after.storageObjectsCreated - before.storageObjectsCreated)),
@@ -106,6 +113,42 @@ enum BenchCases {
     }
 
     static let all: [BenchCase] = arithmetic + pools
+
+    /// The process's peak resident memory so far (VmHWM), in MiB; "n/a" where /proc is absent.
+    static func peakResidentMebibytes() -> Swift.String {
+        guard let status = try? Swift.String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kibibytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return "n/a" }
+        return String(format: kibibytes / 1024)
+    }
+
+    /// 128 subnets stepped block by block; one operation is one subnet-block.
+    static let networks: [BenchCase] = [("card", RuleSet.card, ArithmeticMode.native), ("card, GMP reference", .card, .reference),
+                                        ("launch-2025-02", .launch2025_02, .native)].map { name, rules, mode in
+        BenchCase(name: "coinbase step, 128 subnets @ \(name)", operationsPerIteration: 128) { blocks in
+            var network = try benchmarkNetwork(rules: rules, mode: mode)
+            try network.step(blocks: UInt64(blocks))
+            return BigInteger(network.tao.issuanceRao)
+        }
+    }
+
+    /// A mid-2025-like network: 128 subnets, pools from ~600 to ~100,000 TAO, prices from
+    /// ~0.003 to ~0.25 TAO, 1M TAO on root; deterministic.
+    static func benchmarkNetwork(rules: RuleSet, mode: ArithmeticMode) throws -> Network {
+        var configurations: [SubnetConfiguration] = []
+        var total: UInt64 = 0
+        for netuid in 1...128 {
+            let taoWhole = UInt64(600 + (netuid * 7_919) % 99_400)
+            let tao = taoWhole * 1_000_000_000
+            // Larger pools are pricier: alpha per TAO from ~300 (price ~0.003) down to 4 (0.25).
+            let alpha = tao * (4 + 300 * (100_000 - taoWhole) / 100_000)
+            total += tao
+            configurations.append(SubnetConfiguration(netuid: UInt16(netuid), taoReserveRao: tao, alphaReserveRao: alpha,
+                                                      alphaOutstandingRao: alpha / 3, minerWeights: [1, 1, 1, 1], validatorWeights: [1, 1]))
+        }
+        return try Network(rules: rules, startBlock: 5_000_000, startIssuanceRao: 9_000_000_000_000_000, rootStakeRao: 1_000_000_000_000_000,
+                           subnets: configurations, mode: mode)
+    }
 
     /// The engine's own swap (quote and apply, all checks), alternating stake and unstake.
     static let pools: [BenchCase] = [("card", RuleSet.card), ("launch-2025-02", RuleSet.launch2025_02)].map { name, rules in

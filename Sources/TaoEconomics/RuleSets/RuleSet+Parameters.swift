@@ -1,0 +1,57 @@
+extension RuleSet {
+    /// Every parameter as (name, value) pairs, for `dtao rules NAME` and run manifests.
+    public var parameters: [(name: String, value: String)] {
+        var lines: [(String, String)] = [("name", name)]
+        switch halving {
+        case .blocks: lines.append(("halving", "blocks: emission ⌊1e9 / 2^⌊block / 10,500,000⌋⌋ rao per block, 0 from block 315,000,000; clipped at the 21,000,000 TAO cap"))
+        case .issuance: lines.append(("halving", "issuance: the chain's get_block_emission_for_issuance (I96F32); halving k from ceil(21e15·(1 − 2^−k)) rao; 0 at or above 21,000,000 TAO"))
+        }
+        lines.append(("issued_tao", issuance == .wholeEmission ? "the whole block emission (it all lands in pools)" : "only the TAO injected into pools; the rest of the emission is never issued"))
+        switch shares {
+        case .taoReserveLargestRemainder: lines.append(("subnet_share", "pool TAO at the start of the block: ⌊E·T_i/ΣT⌋, the remainder one rao each to the largest fractional parts (ties: lower netuid)"))
+        case .emaPriceI96F32: lines.append(("subnet_share", "EMA price: (E ⊗ p_i) ⊘ Σp in I96F32, floored; the remainder is not issued"))
+        }
+        lines.append(("alpha_emission", "the emission function applied to the subnet's alpha issuance (pool alpha + outstanding); its own halvings and 21,000,000 cap"))
+        switch pool.injection {
+        case .exactFloor: lines.append(("alpha_injection", "alpha_in = min(⌊tao_in·A/T⌋, alpha emission); tao_in injected in full when capped"))
+        case .launchI96F32: lines.append(("alpha_injection", "alpha_in = min(tao_in ⊘ (T/A), alpha emission) in I96F32, floored; alpha emission when the price is 0; tao_in not reduced when capped"))
+        }
+        lines.append(("alpha_out", "the alpha emission every block, counted as outstanding when minted (pending included)"))
+        switch split {
+        case let .exactPercent(numerator, denominator):
+            lines.append(("owner_cut", "⌊alpha_out·\(numerator)/\(denominator)⌋"))
+            lines.append(("miners_validators", "miners ⌊rest·50/100⌋, validators the rest"))
+        case let .launchI96F32(cut):
+            lines.append(("owner_cut", "alpha_out ⊗ (\(cut)/65535) in I96F32, floored when accumulated"))
+            lines.append(("miners_validators", "miners rest ⊗ 0.5; validators rest − miners − root alpha (I96F32, floored when accumulated)"))
+        }
+        switch root {
+        case .none: lines.append(("root_dividends", "none: root stake is reported but earns nothing"))
+        case let .sellEveryBlock(weight):
+            lines.append(("root_dividends", "root_prop = tw·root / (tw·root + alpha issuance), tw = \(weight)/18446744073709551615 (0.18); root alpha = root_prop ⊗ rest ⊗ 0.5, sold through the pool every block, the TAO paid to root stakers at the epoch"))
+        }
+        lines.append(("tempo", "\(tempo): pending emission paid when (block + netuid + 1) mod \(tempo + 1) = 0"))
+        lines.append(("payout", "miners' and validators' alpha by fixed shares from the scenario (equal by default): a stand-in for Yuma consensus"))
+        lines.append(("swap_rounding", pool.rounding.description))
+        lines.append(("swap_fee", pool.fee.description))
+        lines.append(("minimum_output_reserve_rao", String(pool.minimumOutputReserveRao)))
+        lines.append(("minimum_stake_rao", pool.minimumStakeRao == 0 ? "none" : "\(pool.minimumStakeRao) (an add needs the minimum plus the flat fee; a removal needs more than the minimum out)"))
+        lines.append(("slippage_limits", pool.priceLimit == .exact ? "average price, exact" : "average price, get_max_amount_add/remove with the launch quirks"))
+        let ema = pool.ema
+        lines.append(("ema", "P ← α·s + (1 − α)·P in \(ema.arithmetic == .i96f32 ? "I96F32" : "U64F64 (stored as I96F32)"), α = \(ema.smoothing.decimalString(fractionDigits: 12, rounding: .halfEven)) (raw \(ema.smoothing.raw) / 2^64)\(ema.capsSpotAtOne ? ", spot capped at 1.0" : ", spot not capped")\(ema.warmUpHalvingBlocks.map { ", warm-up b/(b + \($0))" } ?? ", no warm-up")"))
+        lines.append(("ema_default", initialMovingPrice == .spot ? "the spot price at the start" : "min(spot, 1.0) for subnets present at the start; 0 for subnets registered later"))
+        let registration = self.registration
+        lines.append(("lock_cost", "max(min lock, last lock·2 − ⌊last lock / \(registration.lockReductionIntervalBlocks)⌋·blocks since), min lock \(registration.minimumLockRao) rao"))
+        switch registration.poolInitialisation {
+        case .wholeLockAtMedianPrice: lines.append(("new_pool", "the whole lock as TAO, alpha ⌊lock / median spot price of the other subnets⌋ (1.0 if none)"))
+        case .recycleAboveMinimum: lines.append(("new_pool", "lock − min lock recycled; \(registration.minimumLockRao) rao TAO : \(registration.minimumLockRao) rao alpha"))
+        }
+        if let limit = registration.subnetLimit {
+            lines.append(("subnet_limit", "\(limit) non-root subnets; beyond it the non-immune subnet with the lowest EMA price is pruned (immunity \(registration.immunityBlocks) blocks), its pool TAO paid pro rata to its alpha holders"))
+        } else {
+            lines.append(("subnet_limit", "none"))
+        }
+        for (index, note) in notes.enumerated() { lines.append(("note_\(index + 1)", note)) }
+        return lines
+    }
+}
