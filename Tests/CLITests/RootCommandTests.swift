@@ -27,11 +27,13 @@ import Testing
 
 @Suite struct BenchCommandTests {
     @Test func benchReportsEveryCaseWithAllocations() throws {
-        let result = try CLI.run(["bench", "--iterations", "200", "--format", "csv"])
+        let result = try CLI.run(["bench", "--iterations", "200", "--blocks", "3", "--format", "csv"])
         #expect(result.exitCode == 0)
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.first == "case,iterations,ns_per_op,objects_per_op,gmp_allocs_per_op")
-        #expect(lines.count == 11)
+        #expect(lines.first == "case,operations,ns_per_op,objects_per_op,gmp_allocs_per_op,peak_rss_mib")
+        #expect(lines.count == 14)
+        // The network cases count subnet-blocks: 3 blocks × 128 subnets.
+        #expect(lines.filter { $0.hasPrefix("coinbase step 128 subnets") }.allSatisfy { $0.split(separator: ",")[1] == "384" })
         // In-place cases reuse storage: only the first operation of a run allocates.
         let inPlace = lines.filter { $0.contains("in place") }
         #expect(inPlace.count == 6)
@@ -40,7 +42,7 @@ import Testing
             #expect(Double(fields[3]).map { $0 < 0.1 } == true, "\(line)")
             #expect(Double(fields[4]).map { $0 < 0.1 } == true, "\(line)")
         }
-        #expect(lines.filter { $0.contains("(pure)") }.allSatisfy { $0.hasSuffix(",1.00,1.00") })
+        #expect(lines.filter { $0.contains("(pure)") }.allSatisfy { $0.split(separator: ",")[3...4] == ["1.00", "1.00"] })
     }
 
     @Test func benchRejectsBadInput() throws {

@@ -1,6 +1,6 @@
 import FixedMath
 import PropertyBased
-import TaoEconomics
+@testable import TaoEconomics
 import Testing
 
 /// The native 64/128-bit fast paths are bit-identical to the GMP reference.
@@ -46,6 +46,51 @@ import Testing
             native.updateMovingPrice(parameters, mode: .native)
             reference.updateMovingPrice(parameters, mode: .reference)
             #expect(native.emaPriceRaw == reference.emaPriceRaw)
+        }
+    }
+}
+
+enum SubnetPoolTesting {
+    static func curve(_ inputReserveRao: UInt64, _ outputReserveRao: UInt64, _ inputRao: UInt64, _ rules: PoolRules,
+                      _ mode: ArithmeticMode) throws(SwapRefusal) -> UInt64 {
+        try SubnetPool.curveOutput(inputReserveRao: inputReserveRao, outputReserveRao: outputReserveRao, inputRao: inputRao,
+                                   side: .stake, rules: rules, mode: mode)
+    }
+}
+
+@Suite struct NativeLaunchArithmeticTests {
+    static let raw = Gen.uint128(in: 0...((1 << 127) - 1))
+    static let small = Gen.uint128(in: 0...(1 << 80))
+
+    @Test func i96f32OperationsMatchGMP() async {
+        await propertyCheck(count: 3_000, input: Self.raw, Self.raw, Self.small, Self.small) { a, b, c, d in
+            for (x, y) in [(a, b), (c, d), (a, d), (c, b)] {
+                let (rx, ry) = (ReferenceI96F32.fromRaw(x), ReferenceI96F32.fromRaw(y))
+                #expect(NativeI96F32.multiply(x, y) == ReferenceI96F32.raw(ReferenceI96F32.multiply(rx, ry)))
+                #expect(NativeI96F32.divide(x, y) == ReferenceI96F32.divide(rx, ry).map(ReferenceI96F32.raw))
+                #expect(NativeI96F32.add(x, y) == ReferenceI96F32.raw(ReferenceI96F32.add(rx, ry)))
+                #expect(NativeI96F32.floorUInt64(x) == ReferenceI96F32.floorUInt64(rx))
+                if x >= y { #expect(NativeI96F32.subtract(x, y) == ReferenceI96F32.raw(ReferenceI96F32.subtract(rx, ry))) }
+            }
+        }
+    }
+
+    @Test func curveOutputMatchesGMP() async {
+        await propertyCheck(count: 3_000, input: Gen.uint64(in: 1...UInt64.max), Gen.uint64(in: 1...UInt64.max), Gen.uint64(in: 1...UInt64.max)) { reserveIn, reserveOut, amount in
+            for rules in [PoolRules.card, .launch2025_02] {
+                let native = try? SubnetPoolTesting.curve(reserveIn, reserveOut, amount, rules, .native)
+                let reference = try? SubnetPoolTesting.curve(reserveIn, reserveOut, amount, rules, .reference)
+                #expect(native == reference)
+            }
+        }
+        for a: UInt64 in [1, 10_000_000, 1_000_000_000, Supply.capRao, .max] {
+            for b: UInt64 in [1, 10_000_000, 1_000_000_000, Supply.capRao, .max] {
+                for c: UInt64 in [1, 999, 1_000_000_000, .max] {
+                    for rules in [PoolRules.card, .launch2025_02] {
+                        #expect((try? SubnetPoolTesting.curve(a, b, c, rules, .native)) == (try? SubnetPoolTesting.curve(a, b, c, rules, .reference)))
+                    }
+                }
+            }
         }
     }
 }

@@ -1,5 +1,11 @@
 import FixedMath
 
+/// One subnet's TAO for a block: the rao injected and the I96F32 value (raw) it came from.
+struct TaoShare {
+    let rao: UInt64
+    let fixedRaw: UInt128
+}
+
 extension Network {
     /// Runs `count` blocks.
     public mutating func step(blocks count: UInt64) throws(NetworkError) {
@@ -19,13 +25,17 @@ extension Network {
     ///   `run_coinbase(block_emission)`); nil, the default, uses the schedule.
     public mutating func step(emissionRao: UInt64? = nil) throws(NetworkError) {
         let emission = emissionRao ?? blockEmissionRao()
-        let taoIn = try taoShares(emissionRao: emission)
+        let taoIn = taoShares(emissionRao: emission)
         var updated = subnets
         var issued: UInt64 = 0
         var rootSoldTotal: UInt64 = 0
         for index in updated.indices {
-            let sold = try Network.runCoinbase(on: &updated[index], taoInRao: taoIn[index], rules: rules, rootStakeRao: tao.rootStakeRao, mode: mode)
-            issued += taoIn[index]
+            let share = taoIn[index]
+            let sold = switch mode {
+            case .native: try Network.runCoinbase(on: &updated[index], taoIn: share, rules: rules, rootStakeRao: tao.rootStakeRao, mode: mode, arithmetic: NativeI96F32.self)
+            case .reference: try Network.runCoinbase(on: &updated[index], taoIn: share, rules: rules, rootStakeRao: tao.rootStakeRao, mode: mode, arithmetic: ReferenceI96F32.self)
+            }
+            issued += share.rao
             rootSoldTotal += sold
         }
         // Apply.
@@ -46,19 +56,30 @@ extension Network {
         schedule.emission(block: block, issuanceRao: tao.issuanceRao)
     }
 
-    /// tao_in per subnet (same order as `subnets`) under the share rule.
-    func taoShares(emissionRao: UInt64) throws(NetworkError) -> [UInt64] {
-        guard !subnets.isEmpty, emissionRao > 0 else { return subnets.map { _ in 0 } }
+    /// tao_in per subnet (same order as `subnets`) under the share rule: the rao injected, and
+    /// for the launch rule the unfloored I96F32 value (raw, ·2^32) that alpha_in is computed from.
+    func taoShares(emissionRao: UInt64) -> [TaoShare] {
+        guard !subnets.isEmpty, emissionRao > 0 else { return subnets.map { _ in TaoShare(rao: 0, fixedRaw: 0) } }
         switch rules.shares {
         case .taoReserveLargestRemainder:
             return Network.largestRemainderShares(emissionRao, weights: subnets.map(\.pool.taoReserveRao), mode: mode)
+                .map { TaoShare(rao: $0, fixedRaw: UInt128($0) << 32) }
         case .emaPriceI96F32:
-            let total = subnets.reduce(FixedPoint<I96F32>.zero) { $0.saturatingAdding($1.pool.emaPrice) }
-            guard !total.isZero, let emission = try? FixedPoint<I96F32>(emissionRao) else { return subnets.map { _ in 0 } }
-            return subnets.map { subnet in
-                // (E ⊗ p_i) ⊘ Σp, floored to rao; checked_div's None gives 0.
-                (try? emission.saturatingMultiplied(by: subnet.pool.emaPrice).divided(by: total))?.saturatingUInt64() ?? 0
+            switch mode {
+            case .native: return emaPriceShares(emissionRao, arithmetic: NativeI96F32.self)
+            case .reference: return emaPriceShares(emissionRao, arithmetic: ReferenceI96F32.self)
             }
+        }
+    }
+
+    /// (E ⊗ p_i) ⊘ Σp in I96F32 (`run_coinbase` step 3 at launch); checked_div's None gives 0.
+    func emaPriceShares<A: I96F32Arithmetic>(_ emissionRao: UInt64, arithmetic: A.Type) -> [TaoShare] {
+        let prices = subnets.map { A.fromRaw($0.pool.emaPriceRaw) }
+        let total = prices.reduce(A.zero, A.add)
+        let emission = A.integer(emissionRao)
+        return prices.map { price in
+            let share = A.divide(A.multiply(emission, price), total) ?? A.zero
+            return TaoShare(rao: A.floorUInt64(share), fixedRaw: A.raw(share))
         }
     }
 
@@ -71,8 +92,9 @@ extension Network {
 
     /// One subnet's share of the block: injection, alpha_out and its split, root sell (launch)
     /// and moving price. Returns the TAO taken out of the pool by the root sell.
-    static func runCoinbase(on subnet: inout SubnetState, taoInRao: UInt64, rules: RuleSet, rootStakeRao: UInt64,
-                            mode: ArithmeticMode) throws(NetworkError) -> UInt64 {
+    static func runCoinbase<A: I96F32Arithmetic>(on subnet: inout SubnetState, taoIn: TaoShare, rules: RuleSet, rootStakeRao: UInt64,
+                                                 mode: ArithmeticMode, arithmetic: A.Type) throws(NetworkError) -> UInt64 {
+        let taoInRao = taoIn.rao
         var pool = subnet.pool
         let alphaIssuance = subnet.alphaIssuanceRao
         let alphaEmission = min(BlockEmission.forIssuance(alphaIssuance), Supply.capRao - min(alphaIssuance, Supply.capRao))
@@ -85,7 +107,7 @@ extension Network {
                 : NativeExact.multiplyDivideFloor(taoInRao, pool.alphaReserveRao, pool.taoReserveRao, mode: mode)?.quotient ?? .max
             alphaIn = min(neutral, alphaEmission)
         case .launchI96F32:
-            alphaIn = launchAlphaIn(pool: pool, taoInRao: taoInRao, alphaEmissionRao: alphaEmission)
+            alphaIn = launchAlphaIn(pool: pool, taoInRaw: taoIn.fixedRaw, alphaEmissionRao: alphaEmission, arithmetic: A.self)
         }
         let (taoAfter, taoOverflow) = pool.taoReserveRao.addingReportingOverflow(taoInRao)
         let (alphaAfter, alphaOverflow) = pool.alphaReserveRao.addingReportingOverflow(alphaIn)
@@ -106,7 +128,7 @@ extension Network {
             subnet.pendingValidatorRao += rest - miners
         case let .launchI96F32(ownerCut):
             let parts = launchSplit(alphaOutRao: alphaEmission, ownerCutU16: ownerCut, rules: rules, rootStakeRao: rootStakeRao,
-                                    alphaIssuanceAfterRao: pool.alphaReserveRao &+ pool.alphaOutstandingRao)
+                                    alphaIssuanceAfterRao: pool.alphaReserveRao &+ pool.alphaOutstandingRao, arithmetic: A.self)
             subnet.pendingOwnerRao += parts.owner
             subnet.pendingMinerRao += parts.miners
             subnet.pendingValidatorRao += parts.validators
@@ -114,7 +136,7 @@ extension Network {
             if parts.root > 0 {
                 let sellRules = rules.pool.with(fee: .none)
                 if let taoOut = try? SubnetPool.curveOutput(inputReserveRao: pool.alphaReserveRao, outputReserveRao: pool.taoReserveRao,
-                                                            inputRao: parts.root, side: .unstake, rules: sellRules) {
+                                                            inputRao: parts.root, side: .unstake, rules: sellRules, mode: mode) {
                     pool.alphaReserveRao += parts.root
                     pool.taoReserveRao -= taoOut
                     pool.alphaOutstandingRao -= parts.root
@@ -137,42 +159,44 @@ extension Network {
         return rootSoldTao
     }
 
-    /// alpha_in at launch: tao_in / price in I96F32 (price = T/A truncated), capped at the
-    /// alpha emission, floored; a zero price gives the alpha emission (checked_div's None).
-    static func launchAlphaIn(pool: SubnetPool, taoInRao: UInt64, alphaEmissionRao: UInt64) -> UInt64 {
-        let price = pool.chainSpotPrice
-        guard let taoIn = try? FixedPoint<I96F32>(taoInRao), let cap = try? FixedPoint<I96F32>(alphaEmissionRao) else { return 0 }
-        guard !price.isZero, let neutral = try? taoIn.divided(by: price) else { return alphaEmissionRao }
-        return min(neutral, cap).saturatingUInt64()
+    /// alpha_in at launch: tao_in ⊘ price in I96F32 (price = T ⊘ A, 0 when A is 0), capped at
+    /// the alpha emission, floored; a failed division (zero price) gives the alpha emission.
+    static func launchAlphaIn<A: I96F32Arithmetic>(pool: SubnetPool, taoInRaw: UInt128, alphaEmissionRao: UInt64, arithmetic: A.Type) -> UInt64 {
+        let price = pool.alphaReserveRao == 0 ? A.zero : (A.divide(A.integer(pool.taoReserveRao), A.integer(pool.alphaReserveRao)) ?? A.zero)
+        let cap = A.integer(alphaEmissionRao)
+        guard let neutral = A.divide(A.fromRaw(taoInRaw), price) else { return alphaEmissionRao }
+        return A.floorUInt64(min(neutral, cap))
     }
 
     /// The launch split of alpha_out in I96F32, each part floored to rao.
-    static func launchSplit(alphaOutRao: UInt64, ownerCutU16: UInt64, rules: RuleSet, rootStakeRao: UInt64,
-                            alphaIssuanceAfterRao: UInt64) -> (owner: UInt64, miners: UInt64, validators: UInt64, root: UInt64) {
-        typealias F = FixedPoint<I96F32>
-        guard let alphaOut = try? F(alphaOutRao), let cutNumerator = try? F(ownerCutU16), let cutDenominator = try? F(65_535 as UInt64),
-              let half = try? F(0.5) else { return (0, 0, 0, 0) }
-        let ownerCut = alphaOut.saturatingMultiplied(by: cutNumerator.safeDivided(by: cutDenominator))
-        let rest = alphaOut.saturatingSubtracting(ownerCut)
-        var rootAlpha = F.zero
+    static func launchSplit<A: I96F32Arithmetic>(alphaOutRao: UInt64, ownerCutU16: UInt64, rules: RuleSet, rootStakeRao: UInt64,
+                                                 alphaIssuanceAfterRao: UInt64, arithmetic: A.Type) -> (owner: UInt64, miners: UInt64, validators: UInt64, root: UInt64) {
+        let alphaOut = A.integer(alphaOutRao)
+        let cut = A.divide(A.integer(ownerCutU16), A.integer(65_535)) ?? A.zero
+        let ownerCut = A.multiply(alphaOut, cut)
+        let rest = A.subtract(alphaOut, ownerCut)
+        var rootAlpha = A.zero
         if case let .sellEveryBlock(weightU64) = rules.root {
-            let proportion = rootProportion(rootStakeRao: rootStakeRao, alphaIssuanceRao: alphaIssuanceAfterRao, taoWeightU64: weightU64)
-            rootAlpha = proportion.saturatingMultiplied(by: rest).saturatingMultiplied(by: half)
+            let proportion = rootProportion(rootStakeRao: rootStakeRao, alphaIssuanceRao: alphaIssuanceAfterRao, taoWeightU64: weightU64, arithmetic: A.self)
+            rootAlpha = A.multiply(A.multiply(proportion, rest), A.half)
         }
-        let miners = rest.saturatingMultiplied(by: half)
-        let validators = rest.saturatingSubtracting(miners).saturatingSubtracting(rootAlpha)
-        return (ownerCut.saturatingUInt64(), miners.saturatingUInt64(), validators.saturatingUInt64(), rootAlpha.saturatingUInt64())
+        let miners = A.multiply(rest, A.half)
+        let validators = A.subtract(A.subtract(rest, miners), rootAlpha)
+        return (A.floorUInt64(ownerCut), A.floorUInt64(miners), A.floorUInt64(validators), A.floorUInt64(rootAlpha))
+    }
+
+    static func rootProportion<A: I96F32Arithmetic>(rootStakeRao: UInt64, alphaIssuanceRao: UInt64, taoWeightU64: UInt64, arithmetic: A.Type) -> A.Value {
+        // safe_div: 0 on a zero divisor.
+        let weight = A.divide(A.integer(taoWeightU64), A.integer(.max)) ?? A.zero
+        let taoWeight = A.multiply(A.integer(rootStakeRao), weight)
+        let denominator = A.add(taoWeight, A.integer(alphaIssuanceRao))
+        return A.divide(taoWeight, denominator) ?? A.zero
     }
 
     /// The launch root proportion in I96F32: tw·root / (tw·root + alpha issuance) with
-    /// tw = taoWeight / u64::MAX (`safe_div`), root TAO ⊗ tw floored; 0 when the denominator is 0.
+    /// tw = taoWeight ⊘ u64::MAX (`safe_div`), root TAO ⊗ tw floored; 0 when the denominator is 0.
     public static func rootProportion(rootStakeRao: UInt64, alphaIssuanceRao: UInt64, taoWeightU64: UInt64) -> FixedPoint<I96F32> {
-        typealias F = FixedPoint<I96F32>
-        guard let weight = try? F(taoWeightU64), let maximum = try? F(UInt64.max), let rootTao = try? F(rootStakeRao),
-              let issuance = try? F(alphaIssuanceRao) else { return .zero }
-        let taoWeight = rootTao.saturatingMultiplied(by: weight.safeDivided(by: maximum))
-        let denominator = taoWeight.saturatingAdding(issuance)
-        return denominator.isZero ? .zero : ((try? taoWeight.divided(by: denominator)) ?? .zero)
+        rootProportion(rootStakeRao: rootStakeRao, alphaIssuanceRao: alphaIssuanceRao, taoWeightU64: taoWeightU64, arithmetic: ReferenceI96F32.self)
     }
 
     /// Pays a subnet's pending emission: the owner cut to the owner, miners' and validators'

@@ -75,12 +75,17 @@ public struct EMAParameters: Sendable, Equatable {
     /// h this value (the chain from March 2025); nil: α_eff = α.
     public let warmUpHalvingBlocks: UInt64?
     public let arithmetic: EMAArithmetic
+    /// α's raw U64F64 value and its I96F32 raw value (floored), precomputed for hot loops.
+    let smoothingRawU64F64: UInt128
+    let smoothingRawI96F32: UInt128
 
     public init(smoothing: FixedPoint<U64F64>, capsSpotAtOne: Bool, warmUpHalvingBlocks: UInt64?, arithmetic: EMAArithmetic = .u64f64) {
         self.smoothing = smoothing
         self.capsSpotAtOne = capsSpotAtOne
         self.warmUpHalvingBlocks = warmUpHalvingBlocks
         self.arithmetic = arithmetic
+        smoothingRawU64F64 = smoothing.raw.uint128Value ?? .max
+        smoothingRawI96F32 = smoothingRawU64F64 >> 32
     }
 }
 

@@ -27,11 +27,13 @@ extension SubnetPool {
         }
         switch parameters.arithmetic {
         case .i96f32:
-            let alpha = smoothing.saturatingConverted(to: I96F32.self, rounding: .floor)
-            var spot = chainSpotPrice
-            if parameters.capsSpotAtOne { spot = min(spot, .one) }
-            let keep = FixedPoint<I96F32>.one.saturatingSubtracting(alpha)
-            emaPrice = alpha.saturatingMultiplied(by: spot).saturatingAdding(keep.saturatingMultiplied(by: emaPrice))
+            // U64F64 → I96F32, floored: drop 32 fractional bits.
+            let alphaRaw = parameters.warmUpHalvingBlocks == nil ? parameters.smoothingRawI96F32
+                : smoothing.saturatingConverted(to: I96F32.self, rounding: .floor).raw.uint128Value ?? 0
+            switch mode {
+            case .native: updateMovingPriceI96F32(alphaRaw: alphaRaw, capsSpotAtOne: parameters.capsSpotAtOne, arithmetic: NativeI96F32.self)
+            case .reference: updateMovingPriceI96F32(alphaRaw: alphaRaw, capsSpotAtOne: parameters.capsSpotAtOne, arithmetic: ReferenceI96F32.self)
+            }
         case .u64f64:
             var spot = taoReserveRao == 0 || alphaReserveRao == 0 ? FixedPoint<U64F64>.zero
                 : FixedPoint<U64F64>(saturatingRaw: (try? BigInteger(taoReserveRao).shiftedLeft(by: 64).divided(by: BigInteger(alphaReserveRao), rounding: .floor)) ?? .zero)
@@ -43,11 +45,21 @@ extension SubnetPool {
         }
     }
 
+    /// The launch update (`update_moving_price` at f9254ea63), all in I96F32:
+    /// α ⊗ min(T ⊘ A, 1) + (1 − α) ⊗ P.
+    mutating func updateMovingPriceI96F32<A: I96F32Arithmetic>(alphaRaw: UInt128, capsSpotAtOne: Bool, arithmetic: A.Type) {
+        let alpha = A.fromRaw(alphaRaw)
+        var spot = alphaReserveRao == 0 ? A.zero : (A.divide(A.integer(taoReserveRao), A.integer(alphaReserveRao)) ?? A.zero)
+        if capsSpotAtOne { spot = min(spot, A.one) }
+        let keep = A.subtract(A.one, alpha)
+        emaPriceRaw = A.raw(A.add(A.multiply(alpha, spot), A.multiply(keep, A.fromRaw(emaPriceRaw))))
+    }
+
     /// The U64F64 update without warm-up on native 128-bit integers, bit-identical to the GMP
     /// path above (proven by a differential test).
     mutating func updateMovingPriceNativeU64F64(_ parameters: EMAParameters) {
         let one: UInt128 = 1 << 64
-        let smoothing = parameters.smoothing.raw.uint128Value ?? .max
+        let smoothing = parameters.smoothingRawU64F64
         var spot = taoReserveRao == 0 || alphaReserveRao == 0 ? 0 : NativeExact.ratioU64F64(taoReserveRao, alphaReserveRao)
         if parameters.capsSpotAtOne { spot = min(spot, one) }
         // I96F32 raw → U64F64 raw: ×2^32, saturating.

@@ -181,7 +181,10 @@ extension SubnetPool {
     /// - launch: R'_out = k / (R_in + Δ) truncated to 2^−18 (I110F18, k = R_in·R_out must fit),
     ///   output = ⌊R_out − R'_out⌋, refused when R'_out < the minimum reserve.
     static func curveOutput(inputReserveRao: UInt64, outputReserveRao: UInt64, inputRao: UInt64, side: SwapSide,
-                            rules: PoolRules) throws(SwapRefusal) -> UInt64 {
+                            rules: PoolRules, mode: ArithmeticMode = .native) throws(SwapRefusal) -> UInt64 {
+        if mode == .native {
+            return try nativeCurveOutput(inputReserveRao: inputReserveRao, outputReserveRao: outputReserveRao, inputRao: inputRao, side: side, rules: rules)
+        }
         let inReserve = BigInteger(inputReserveRao), outReserve = BigInteger(outputReserveRao), delta = BigInteger(inputRao)
         let denominator = inReserve + delta
         switch rules.rounding {
@@ -202,6 +205,30 @@ extension SubnetPool {
             // ⌊R_out − raw/2^18⌋ = R_out − ⌈raw/2^18⌉.
             let ceilingReserve = newReserveRaw.shiftedRight(by: 18, rounding: .ceiling)
             return (outReserve - ceilingReserve).uint64Value ?? 0
+        }
+    }
+
+    /// `curveOutput` on native 128-bit integers: every intermediate fits (products of two u64,
+    /// k·2^18 below 2^127 once k fits I110F18), so no fallback is needed. Bit-identical to the
+    /// GMP form (differential test).
+    static func nativeCurveOutput(inputReserveRao: UInt64, outputReserveRao: UInt64, inputRao: UInt64, side: SwapSide,
+                                  rules: PoolRules) throws(SwapRefusal) -> UInt64 {
+        let denominator = UInt128(inputReserveRao) + UInt128(inputRao)
+        switch rules.rounding {
+        case .exactFloor:
+            return UInt64(clamping: UInt128(outputReserveRao) * UInt128(inputRao) / denominator)
+        case .launchI110F18:
+            let product = UInt128(inputReserveRao) * UInt128(outputReserveRao)
+            guard product < (1 << 109) else {
+                throw .outOfRange("k = \(product) does not fit the launch chain's I110F18 arithmetic (at most 2^109)")
+            }
+            let newReserveRaw = (product << 18) / denominator
+            if newReserveRaw < UInt128(rules.minimumOutputReserveRao) << 18 {
+                throw .belowMinimumReserve(side: side, reserveAfterRao: DecimalText.format(numerator: BigInteger(newReserveRaw), denominatorPowerOfTwo: 18),
+                                           minimumRao: rules.minimumOutputReserveRao)
+            }
+            let ceilingReserve = (newReserveRaw + (1 << 18) - 1) >> 18
+            return ceilingReserve >= UInt128(outputReserveRao) ? 0 : UInt64(UInt128(outputReserveRao) - ceilingReserve)
         }
     }
 }
