@@ -217,3 +217,22 @@ import Testing
         #expect(unstake.priceImpact().hasPrefix("-0."))
     }
 }
+
+@Suite struct LaunchMovingPriceTests {
+    /// The EMA vector in the launch arithmetic (I96F32): α = 0.1, six updates at price 1.
+    @Test func emaVectorInI96F32() throws {
+        let parameters = EMAParameters(smoothing: try FixedPoint<U64F64>(0.1), capsSpotAtOne: true, warmUpHalvingBlocks: nil, arithmetic: .i96f32)
+        for mode in [ArithmeticMode.native, .reference] {
+            var pool = SubnetPool(netuid: 1, taoReserveRao: 1_000_000_000, alphaReserveRao: 1_000_000_000)
+            for _ in 0..<6 { pool.updateMovingPrice(parameters, mode: mode) }
+            #expect(pool.emaPrice.decimalString(fractionDigits: 6, rounding: .halfEven) == "0.468559")
+        }
+    }
+
+    @Test func launchSmoothingOneStepFromZero() {
+        // One update from 0 at price ≥ 1: α ⊗ 1 = 1,288,490 · 2^−32 exactly.
+        var pool = SubnetPool(netuid: 1, taoReserveRao: 5_000_000_000, alphaReserveRao: 1_000_000_000)
+        pool.updateMovingPrice(PoolRules.launch2025_02.ema)
+        #expect(pool.emaPriceRaw == 1_288_490)
+    }
+}
