@@ -62,6 +62,11 @@ enum NativeI96F32: I96F32Arithmetic {
 
     static func divide(_ a: UInt128, _ b: UInt128) -> UInt128? {
         guard b > 0 else { return nil }
+        // Values below 2^96 (every realistic amount) shift without overflow: one 128-bit division.
+        if a >> 96 == 0 {
+            let quotient = (a << 32) / b
+            return quotient <= maximum ? quotient : nil
+        }
         // (a · 2^32) / b as a 256-by-128-bit division; the quotient must fit I96F32.
         let high = a >> 96, low = a << 32
         guard high < b else { return nil }
