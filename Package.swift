@@ -7,10 +7,12 @@ let package = Package(
         .executable(name: "dtao", targets: ["dtao"]),
         .library(name: "FixedMath", targets: ["FixedMath"]),
         .library(name: "TaoEconomics", targets: ["TaoEconomics"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // GMP, the reference arithmetic. Its macro-only API is wrapped in static inline shims.
@@ -23,11 +25,15 @@ let package = Package(
         .target(name: "FixedMath", dependencies: ["CGMP"]),
         // The chain's economic rules: emission, pools, routing.
         .target(name: "TaoEconomics", dependencies: ["FixedMath"]),
+        // Scenarios, markets, seeded randomness and the run loop.
+        .target(name: "Simulation", dependencies: ["FixedMath", "TaoEconomics", .product(name: "Yams", package: "Yams")]),
+        // Report files: streaming CSV, manifest, summary, atomic output directories.
+        .target(name: "Reporting", dependencies: ["FixedMath", "TaoEconomics", "Simulation"]),
         // The command-line surface, kept apart from `main` so tests can reach its pieces.
         .target(
             name: "DTaoCommands",
             dependencies: [
-                "FixedMath", "TaoEconomics",
+                "FixedMath", "TaoEconomics", "Simulation", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +48,10 @@ let package = Package(
                 "TaoEconomics", "FixedMath",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Reporting", "TaoEconomics", "FixedMath"]
         ),
         .testTarget(name: "CLITests", dependencies: ["dtao", "DTaoCommands"]),
     ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reporting
 import TaoEconomics
 
 /// `dtao rules [NAME]`
@@ -26,7 +27,7 @@ struct RulesCommand: ParsableCommand {
             let width = RuleSet.all.map(\.name.count).max() ?? 0
             switch format {
             case .json:
-                print("[\n" + RuleSet.all.map { "  {\"name\": \(JSONText.string($0.name)), \"summary\": \(JSONText.string($0.summary)), \"default\": \($0 == .card)}" }.joined(separator: ",\n") + "\n]")
+                print("[\n" + RuleSet.all.map { "  {\"name\": \(JSONString.quote($0.name)), \"summary\": \(JSONString.quote($0.summary)), \"default\": \($0 == .card)}" }.joined(separator: ",\n") + "\n]")
             default:
                 for rules in RuleSet.all {
                     print(rules.name + String(repeating: " ", count: width - rules.name.count) + "  " + rules.summary + (rules == .card ? " (default)" : ""))
@@ -36,36 +37,12 @@ struct RulesCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print("{\n" + rules.parameters.map { "  \(JSONText.string($0.name)): \(JSONText.string($0.value))" }.joined(separator: ",\n") + "\n}")
+            print("{\n" + rules.parameters.map { "  \(JSONString.quote($0.name)): \(JSONString.quote($0.value))" }.joined(separator: ",\n") + "\n}")
         default:
             let width = rules.parameters.map(\.name.count).max() ?? 0
             for (parameter, value) in rules.parameters {
                 print(parameter + String(repeating: " ", count: width - parameter.count) + "  " + value)
             }
         }
-    }
-}
-
-/// JSON string literals, escaped.
-enum JSONText {
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

@@ -1,0 +1,37 @@
+import FixedMath
+import TaoEconomics
+
+/// Exact decimal text for report columns.
+public enum RunFormatting {
+    /// micro-dollars as dollars with 6 decimals.
+    public static func usd(micro: BigInteger) -> String { DecimalText.format(scaled: micro, fractionDigits: 6) }
+
+    /// An I96F32 raw value with 18 decimals, floored.
+    public static func i96f32(_ raw: UInt128) -> String {
+        DecimalText.format(scaled: (BigInteger(raw) * .power(10, 18)).shiftedRightFloor(by: 32), fractionDigits: 18)
+    }
+
+    /// price (T/A) × TAO/USD, floored to a micro-dollar.
+    public static func priceUsdMicro(_ price: PriceRatio, taoUsdMicro: UInt64) -> BigInteger {
+        guard !price.alphaRao.isZero else { return .zero }
+        return (try? price.taoRao.multipliedDivided(by: BigInteger(taoUsdMicro), dividedBy: price.alphaRao, rounding: .floor)) ?? .zero
+    }
+
+    /// price_usd × issued alpha (pool + outstanding, in whole alpha), floored to a micro-dollar.
+    public static func marketCapUsdMicro(_ price: PriceRatio, taoUsdMicro: UInt64, alphaIssuanceRao: UInt64) -> BigInteger {
+        guard !price.alphaRao.isZero else { return .zero }
+        let numerator = price.taoRao * BigInteger(taoUsdMicro) * BigInteger(alphaIssuanceRao)
+        return (try? numerator.divided(by: price.alphaRao * BigInteger(1_000_000_000 as UInt64), rounding: .floor)) ?? .zero
+    }
+
+    /// The percentage change from a to b with 2 decimals (toward zero); "n/a" when a is 0.
+    public static func percentChange(from a: PriceRatio, to b: PriceRatio) -> String {
+        guard !a.taoRao.isZero, !a.alphaRao.isZero else { return "n/a" }
+        // (b/a − 1)·100 = (b.t·a.α − a.t·b.α)·100 / (a.t·b.α)
+        let numerator = (b.taoRao * a.alphaRao - a.taoRao * b.alphaRao) * .power(10, 4)
+        let denominator = a.taoRao * b.alphaRao
+        guard !denominator.isZero else { return "n/a" }
+        let scaled = (try? numerator.divided(by: denominator, rounding: .towardZero)) ?? .zero
+        return DecimalText.format(scaled: scaled, fractionDigits: 2)
+    }
+}

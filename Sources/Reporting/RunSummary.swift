@@ -1,0 +1,137 @@
+import FixedMath
+import Simulation
+import TaoEconomics
+
+/// The human summary of a run (`summary.md`): final prices, largest movers, halvings crossed.
+public enum RunSummaryText {
+    public static func markdown(scenario: Scenario, outcome: RunOutcome) -> String {
+        let first = outcome.first, last = outcome.last
+        func tao(_ rao: UInt64) -> String { FixedDecimal<Rao>(raw: BigInteger(rao)).description }
+        var lines: [String] = []
+        lines.append("# \(scenario.name)")
+        lines.append("")
+        lines.append("Rules `\(scenario.rules.name)`, seed \(scenario.seed), step `\(scenario.step.rawValue)`; blocks \(scenario.startBlock) to \(scenario.endBlock) (\(first.date) to \(last.date), \(scenario.horizonBlocks) blocks at \(scenario.blocksPerDay) a day).")
+        lines.append("")
+        lines.append("## Network")
+        lines.append("")
+        lines.append("- TAO issuance: \(tao(first.totalIssuanceRao)) → \(tao(last.totalIssuanceRao)) TAO (+\(tao(last.totalIssuanceRao - min(first.totalIssuanceRao, last.totalIssuanceRao))) TAO).")
+        lines.append("- Emission per block: \(tao(first.emissionRaoPerBlock)) → \(tao(last.emissionRaoPerBlock)) TAO.")
+        lines.append("- TAO/USD: $\(RunFormatting.usd(micro: BigInteger(first.taoUsdMicro))) → $\(RunFormatting.usd(micro: BigInteger(last.taoUsdMicro))).")
+        if outcome.halvings.isEmpty {
+            lines.append("- Halvings crossed: none.")
+        } else {
+            for halving in outcome.halvings {
+                lines.append("- Halving crossed at block \(halving.block) (\(halving.date)): era \(halving.era), \(tao(halving.emissionRaoPerBlock)) TAO per block from then on.")
+            }
+        }
+        let counts = outcome.eventCounts
+        lines.append("- Subnets: \(first.subnets.count) at the start, \(last.subnets.count) at the end; registrations \(counts[.registration] ?? 0); stakes \(counts[.stake] ?? 0), unstakes \(counts[.unstake] ?? 0), refused \(counts[.refused] ?? 0) (details in events.csv).")
+        for refusal in outcome.firstRefusals.prefix(3) {
+            lines.append("  - refused at block \(refusal.block): \(refusal.detail)")
+        }
+        if outcome.ledgerViolations.isEmpty {
+            lines.append("- Ledger: every rao of TAO and of each alpha accounted for at the end.")
+        } else {
+            for violation in outcome.ledgerViolations { lines.append("- **Ledger violation**: \(violation)") }
+        }
+        lines.append("")
+
+        let startPrices = Dictionary(first.subnets.map { ($0.netuid, $0.price) }, uniquingKeysWith: { a, _ in a })
+        lines.append("## Final prices (top 10 by price)")
+        lines.append("")
+        lines.append("| netuid | price (TAO) | price (USD) | change since start |")
+        lines.append("|---:|---:|---:|---:|")
+        for subnet in last.subnets.sorted(by: { $0.price > $1.price || ($0.price == $1.price && $0.netuid < $1.netuid) }).prefix(10) {
+            let change = startPrices[subnet.netuid].map { RunFormatting.percentChange(from: $0, to: subnet.price) + "%" } ?? "new"
+            lines.append("| \(subnet.netuid) | \(subnet.price.decimalString(fractionDigits: 9)) | \(RunFormatting.usd(micro: RunFormatting.priceUsdMicro(subnet.price, taoUsdMicro: last.taoUsdMicro))) | \(change) |")
+        }
+        lines.append("")
+
+        // Movers by exact relative change: compare b/a across subnets by cross-multiplication.
+        let movers = last.subnets.compactMap { subnet -> (netuid: UInt16, from: PriceRatio, to: PriceRatio)? in
+            guard let start = startPrices[subnet.netuid], !start.taoRao.isZero else { return nil }
+            return (subnet.netuid, start, subnet.price)
+        }
+        func ratioLess(_ x: (netuid: UInt16, from: PriceRatio, to: PriceRatio), _ y: (netuid: UInt16, from: PriceRatio, to: PriceRatio)) -> Bool {
+            // x.to/x.from < y.to/y.from
+            let left = x.to.taoRao * x.from.alphaRao * y.from.taoRao * y.to.alphaRao
+            let right = y.to.taoRao * y.from.alphaRao * x.from.taoRao * x.to.alphaRao
+            return left != right ? left < right : x.netuid < y.netuid
+        }
+        let ordered = movers.sorted(by: ratioLess)
+        lines.append("## Largest movers")
+        lines.append("")
+        lines.append("| direction | netuid | price at start (TAO) | price at end (TAO) | change |")
+        lines.append("|---|---:|---:|---:|---:|")
+        for mover in ordered.reversed().prefix(5) {
+            lines.append("| up | \(mover.netuid) | \(mover.from.decimalString(fractionDigits: 9)) | \(mover.to.decimalString(fractionDigits: 9)) | \(RunFormatting.percentChange(from: mover.from, to: mover.to))% |")
+        }
+        for mover in ordered.prefix(5) {
+            lines.append("| down | \(mover.netuid) | \(mover.from.decimalString(fractionDigits: 9)) | \(mover.to.decimalString(fractionDigits: 9)) | \(RunFormatting.percentChange(from: mover.from, to: mover.to))% |")
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The run manifest (`manifest.json`): what produced the report, and when.
+public enum RunManifest {
+    public static func json(scenario: Scenario, scenarioSHA256: String, engineVersion: String, commandLine: [String],
+                            startedAt: String, finishedAt: String, files: [String]) -> String {
+        func string(_ text: String) -> String { JSONString.quote(text) }
+        let parameters = scenario.rules.parameters.map { "      \(string($0.name)): \(string($0.value))" }.joined(separator: ",\n")
+        return """
+            {
+              "engine": "dtao",
+              "engine_version": \(string(engineVersion)),
+              "scenario": {
+                "name": \(string(scenario.name)),
+                "file": \(string(scenario.file)),
+                "sha256": \(string(scenarioSHA256))
+              },
+              "rules": {
+                "name": \(string(scenario.rules.name)),
+                "parameters": {
+            \(parameters)
+                }
+              },
+              "seed": \(scenario.seed),
+              "step": \(string(scenario.step.rawValue)),
+              "start_block": \(scenario.startBlock),
+              "end_block": \(scenario.endBlock),
+              "start_date": \(string(scenario.startDate.description)),
+              "blocks_per_day": \(scenario.blocksPerDay),
+              "sample_every_blocks": \(scenario.sampleEveryBlocks),
+              "command_line": [\(commandLine.map(string).joined(separator: ", "))],
+              "files": [\(files.map(string).joined(separator: ", "))],
+              "started_at": \(string(startedAt)),
+              "finished_at": \(string(finishedAt))
+            }
+
+            """
+    }
+}
+
+/// JSON string literals, escaped.
+public enum JSONString {
+    public static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

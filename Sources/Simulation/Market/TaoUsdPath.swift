@@ -1,0 +1,65 @@
+import FixedMath
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The TAO/USD price at each block of a run, in micro-dollars (10^−6 USD).
+///
+/// Constant and piecewise prices are exact (piecewise is linear between points by block,
+/// floored to a micro-dollar, flat outside); the GBM path moves once a day at day boundaries
+/// and is rounded to the nearest micro-dollar. Query blocks in non-decreasing order.
+public struct TaoUsdPath: Sendable {
+    let model: TaoUsdModel
+    let startBlock: UInt64
+    let blocksPerDay: UInt64
+    var random: RandomStream
+    /// GBM state: the day index and price of the last step taken.
+    var gbmDay: UInt64 = 0
+    var gbmPrice: Double = 0
+
+    public init(model: TaoUsdModel, startBlock: UInt64, blocksPerDay: UInt64, seed: UInt64) {
+        self.model = model
+        self.startBlock = startBlock
+        self.blocksPerDay = max(1, blocksPerDay)
+        random = RandomStream(seed: seed, purpose: "market")
+        if case let .gbm(start, _, _) = model { gbmPrice = start }
+    }
+
+    static let microPerUsd = BigInteger(1_000_000 as Int64)
+
+    /// The price at `block` in micro-dollars.
+    public mutating func microUsd(atBlock block: UInt64) -> UInt64 {
+        switch model {
+        case let .constant(price):
+            return Self.micro(price.raw)
+        case let .piecewise(points):
+            guard let first = points.first, let last = points.last else { return 0 }
+            if block <= first.block { return Self.micro(first.price.raw) }
+            if block >= last.block { return Self.micro(last.price.raw) }
+            let upper = points.firstIndex { $0.block > block }!
+            let (a, b) = (points[upper - 1], points[upper])
+            // p_a + (p_b − p_a)·(block − b_a)/(b_b − b_a), exactly, then floored to a micro-dollar.
+            let span = BigInteger(b.block - a.block)
+            let numerator = a.price.raw * span + (b.price.raw - a.price.raw) * BigInteger(block - a.block)
+            let micro = (try? (numerator * Self.microPerUsd).divided(by: span * FixedDecimal<Decimal18>.scale, rounding: .floor)) ?? .zero
+            return micro.uint64Value ?? 0
+        case let .gbm(_, drift, volatility):
+            let day = block >= startBlock ? (block - startBlock) / blocksPerDay : 0
+            let dt = 1.0 / 365.0
+            while gbmDay < day {
+                gbmPrice *= exp((drift - volatility * volatility / 2) * dt + volatility * dt.squareRoot() * random.nextNormal())
+                gbmDay += 1
+            }
+            let micro = (gbmPrice * 1e6).rounded()
+            return micro >= 1.8e19 ? .max : UInt64(max(0, micro))
+        }
+    }
+
+    /// An 18-decimal raw price floored to micro-dollars.
+    static func micro(_ raw: BigInteger) -> UInt64 {
+        ((try? raw.divided(by: .power(10, 12), rounding: .floor)) ?? .zero).uint64Value ?? .max
+    }
+}

@@ -1,0 +1,250 @@
+import FixedMath
+import TaoEconomics
+
+/// Why a run could not start or continue.
+public enum RunError: Error, Sendable, CustomStringConvertible {
+    /// The scenario describes an impossible network.
+    case scenario(ScenarioError)
+    /// A sink (the report files) failed.
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case let .scenario(error): return error.description
+        case let .output(message): return message
+        }
+    }
+}
+
+/// A subnet across samples: a netuid reused after pruning is another subnet.
+struct SubnetIdentity: Hashable {
+    let netuid: UInt16
+    let registeredAtBlock: UInt64
+}
+
+/// A subnet's cumulative injection and emission counters at a sample.
+struct FlowCounters {
+    let tao: UInt64
+    let alphaIn: UInt64
+    let alphaOut: UInt64
+}
+
+/// Runs a scenario block by block, streaming samples and events to a sink.
+public struct SimulationRun {
+    public let scenario: Scenario
+    public private(set) var network: Network
+    var market: TaoUsdPath
+    var flowRandom: RandomStream
+    let clock: BlockClock
+
+    /// Builds the starting network. - Throws: `RunError.scenario` when it is impossible.
+    public init(scenario: Scenario) throws(RunError) {
+        self.scenario = scenario
+        clock = scenario.clock
+        var configurations: [SubnetConfiguration]
+        switch scenario.subnets {
+        case let .explicit(list): configurations = list
+        case let .generated(generator): configurations = generator.subnets(seed: scenario.seed)
+        }
+        for holder in scenario.holders {
+            guard let index = configurations.firstIndex(where: { $0.netuid == holder.netuid }) else { continue }
+            configurations[index].holders.append((holder.name, holder.alphaRao))
+        }
+        do {
+            network = try Network(rules: scenario.rules, startBlock: scenario.startBlock, startIssuanceRao: scenario.startIssuanceRao,
+                                  rootStakeRao: scenario.rootTaoRao, subnets: configurations)
+        } catch {
+            throw .scenario(ScenarioError(file: scenario.file, path: SimulationRun.path(of: error), line: nil,
+                                          value: error.description, expected: "a network the rules can hold"))
+        }
+        market = TaoUsdPath(model: scenario.market, startBlock: scenario.startBlock, blocksPerDay: scenario.blocksPerDay, seed: scenario.seed)
+        flowRandom = RandomStream(seed: scenario.seed, purpose: "flows")
+    }
+
+    static func path(of error: NetworkError) -> String {
+        let text = error.description
+        if text.contains("holder") { return "holders" }
+        if text.contains("issuance") { return "start.issuance" }
+        return "subnets"
+    }
+
+    /// Runs to the end. `progress` is called with (blocks done, blocks in all) now and then.
+    public mutating func run<Sink: RunSink>(into sink: inout Sink, progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
+        let start = scenario.startBlock, end = scenario.endBlock
+        var previous: [SubnetIdentity: FlowCounters] = [:]
+        var counts: [RunEvent.Kind: Int] = [:]
+        var refusals: [RunEvent] = []
+        var halvings: [HalvingCrossing] = []
+        var eventIndex = 0
+        var registrationIndex = 0
+        var spreadTotals: [Int: UInt64] = [:]
+        var stochasticNext = scenario.stochasticFlows.map(\.fromBlock)
+        let stepBlocks = scenario.stepBlocks
+        var era = network.schedule.era(block: start, issuanceRao: network.tao.issuanceRao)
+        let progressEvery = max(1, scenario.horizonBlocks / 200)
+
+        func record(_ event: RunEvent, _ sink: inout Sink) throws(RunError) {
+            counts[event.kind, default: 0] += 1
+            if event.kind == .refused, refusals.count < 10 { refusals.append(event) }
+            do { try sink.event(event) } catch { throw .output("\(error)") }
+        }
+
+        var first: NetworkSample?
+        var last: NetworkSample?
+        for block in start..<end {
+            let offset = block - start
+            if offset % scenario.sampleEveryBlocks == 0 {
+                let sample = takeSample(previous: &previous)
+                if first == nil { first = sample }
+                last = sample
+                do { try sink.sample(sample) } catch { throw .output("\(error)") }
+            }
+            if offset % stepBlocks == 0 {
+                let stepEnd = min(block + stepBlocks, end)
+                // Registrations, then scheduled flows, spread exits and random flows in the step.
+                while registrationIndex < scenario.registrations.count, scenario.registrations[registrationIndex] < stepEnd {
+                    try record(register(), &sink)
+                    registrationIndex += 1
+                }
+                while eventIndex < scenario.flows.count, scenario.flows[eventIndex].block < stepEnd {
+                    try record(apply(scenario.flows[eventIndex]), &sink)
+                    eventIndex += 1
+                }
+                for (index, spread) in scenario.spreads.enumerated() {
+                    for (chunk, chunkBlock) in spread.blocks.enumerated() where chunkBlock >= block && chunkBlock < stepEnd {
+                        try record(applySpread(spread, chunk: chunk, totals: &spreadTotals, index: index), &sink)
+                    }
+                }
+                for (index, flow) in scenario.stochasticFlows.enumerated() {
+                    while stochasticNext[index] < min(stepEnd, flow.toBlock) {
+                        for event in applyStochastic(flow) { try record(event, &sink) }
+                        stochasticNext[index] += flow.everyBlocks
+                    }
+                }
+            }
+            do { try network.step() } catch {
+                throw .scenario(ScenarioError(file: scenario.file, path: "subnets", line: nil, value: error.description,
+                                              expected: "reserves that stay within 64-bit rao"))
+            }
+            let newEra = network.schedule.era(block: network.block, issuanceRao: network.tao.issuanceRao)
+            if newEra != era {
+                era = newEra
+                halvings.append(HalvingCrossing(block: network.block, date: clock.date(ofBlock: network.block), era: newEra,
+                                                emissionRaoPerBlock: network.blockEmissionRao()))
+            }
+            if let progress, (offset + 1) % progressEvery == 0 { progress(offset + 1, scenario.horizonBlocks) }
+        }
+        let final = takeSample(previous: &previous)
+        do { try sink.sample(final) } catch { throw .output("\(error)") }
+        return RunOutcome(first: first ?? final, last: final, halvings: halvings, eventCounts: counts, firstRefusals: refusals,
+                          ledgerViolations: network.checkConservation())
+    }
+
+    mutating func takeSample(previous: inout [SubnetIdentity: FlowCounters]) -> NetworkSample {
+        let block = network.block
+        var subnets: [SubnetSample] = []
+        var seen: [SubnetIdentity: FlowCounters] = [:]
+        for subnet in network.subnets {
+            // A netuid reused after pruning is a new subnet: its counters start at 0.
+            let identity = SubnetIdentity(netuid: subnet.netuid, registeredAtBlock: subnet.registeredAtBlock)
+            let before = previous[identity] ?? FlowCounters(tao: 0, alphaIn: 0, alphaOut: 0)
+            subnets.append(SubnetSample(
+                netuid: subnet.netuid, taoReserveRao: subnet.pool.taoReserveRao, alphaReserveRao: subnet.pool.alphaReserveRao,
+                alphaOutstandingRao: subnet.pool.alphaOutstandingRao, price: subnet.pool.spotPrice, emaPriceRaw: subnet.pool.emaPriceRaw,
+                taoInRao: subnet.taoInjectedRao - before.tao, alphaInRao: subnet.alphaInjectedRao - before.alphaIn,
+                alphaOutRao: subnet.alphaOutRao - before.alphaOut))
+            seen[identity] = FlowCounters(tao: subnet.taoInjectedRao, alphaIn: subnet.alphaInjectedRao, alphaOut: subnet.alphaOutRao)
+        }
+        previous = seen
+        return NetworkSample(
+            block: block, date: clock.date(ofBlock: block), totalIssuanceRao: network.tao.issuanceRao,
+            emissionRaoPerBlock: network.blockEmissionRao(), era: network.schedule.era(block: block, issuanceRao: network.tao.issuanceRao),
+            taoUsdMicro: market.microUsd(atBlock: block), rootTaoRao: network.tao.rootStakeRao, freeTaoRao: network.tao.freeRao,
+            subnets: subnets)
+    }
+
+    func event(_ kind: RunEvent.Kind, netuid: UInt16?, holder: String, in amountIn: UInt64, out amountOut: UInt64, _ detail: String) -> RunEvent {
+        RunEvent(block: network.block, date: clock.date(ofBlock: network.block), netuid: netuid, kind: kind, holder: holder,
+                 amountInRao: amountIn, amountOutRao: amountOut, detail: detail)
+    }
+
+    mutating func register() -> RunEvent {
+        do {
+            let registration = try network.registerSubnet()
+            let pruned = registration.prunedNetuid.map { "; pruned subnet \($0), paying \(registration.prunedPayoutRao) rao to its holders" } ?? ""
+            return event(.registration, netuid: registration.netuid, holder: "owner", in: registration.lockRao, out: registration.alphaReserveRao,
+                         "lock \(registration.lockRao) rao, recycled \(registration.recycledRao) rao\(pruned)")
+        } catch {
+            return event(.refused, netuid: nil, holder: "owner", in: network.lockCostRao, out: 0, "registration: \(error)")
+        }
+    }
+
+    mutating func apply(_ flow: FlowEvent) -> RunEvent {
+        let holder = AlphaHolder.staker(flow.holder)
+        do {
+            switch flow.action {
+            case let .stakeTao(rao):
+                let quote = try network.stake(netuid: flow.netuid, holder: holder, taoRao: rao)
+                return event(.stake, netuid: flow.netuid, holder: flow.holder, in: rao, out: quote.amountOutRao, flow.source)
+            case let .unstakeAlpha(rao):
+                let quote = try network.unstake(netuid: flow.netuid, holder: holder, alphaRao: rao)
+                return event(.unstake, netuid: flow.netuid, holder: flow.holder, in: rao, out: quote.amountOutRao, flow.source)
+            case let .unstakeFraction(numerator, denominator):
+                let position = network.subnet(flow.netuid)?.holders.balance(of: holder) ?? 0
+                let amount = (try? BigInteger(position).multipliedDivided(by: numerator, dividedBy: denominator, rounding: .floor))?.uint64Value ?? 0
+                let quote = try network.unstake(netuid: flow.netuid, holder: holder, alphaRao: amount)
+                return event(.unstake, netuid: flow.netuid, holder: flow.holder, in: amount, out: quote.amountOutRao, flow.source)
+            }
+        } catch {
+            return event(.refused, netuid: flow.netuid, holder: flow.holder, in: 0, out: 0, "\(flow.source): \(error)")
+        }
+    }
+
+    mutating func applySpread(_ spread: SpreadUnstake, chunk: Int, totals: inout [Int: UInt64], index: Int) -> RunEvent {
+        let holder = AlphaHolder.staker(spread.holder)
+        if totals[index] == nil {
+            let position = network.subnet(spread.netuid)?.holders.balance(of: holder) ?? 0
+            totals[index] = (try? BigInteger(position).multipliedDivided(by: spread.numerator, dividedBy: spread.denominator, rounding: .floor))?.uint64Value ?? 0
+        }
+        let parts = FixedSharePayout.split(totals[index] ?? 0, among: [UInt64](repeating: 1, count: spread.blocks.count))
+        let amount = parts[chunk]
+        do {
+            let quote = try network.unstake(netuid: spread.netuid, holder: holder, alphaRao: amount)
+            return event(.unstake, netuid: spread.netuid, holder: spread.holder, in: amount, out: quote.amountOutRao,
+                         "\(spread.source) chunk \(chunk + 1) of \(spread.blocks.count)")
+        } catch {
+            return event(.refused, netuid: spread.netuid, holder: spread.holder, in: amount, out: 0, "\(spread.source) chunk \(chunk + 1): \(error)")
+        }
+    }
+
+    mutating func applyStochastic(_ flow: StochasticFlow) -> [RunEvent] {
+        let netuids = flow.netuids ?? network.subnets.map(\.netuid)
+        var events: [RunEvent] = []
+        for netuid in netuids {
+            // Draw first, so the stream advances the same way whatever happens to the trade.
+            let tao = flow.meanTao + flow.sdTao * flowRandom.nextNormal()
+            let rao = UInt64(min(abs(tao) * 1e9, 1e18).rounded())
+            guard rao > 0, let subnet = network.subnet(netuid) else { continue }
+            if tao > 0 {
+                do {
+                    let quote = try network.stake(netuid: netuid, holder: .staker("market"), taoRao: rao)
+                    events.append(event(.stake, netuid: netuid, holder: "market", in: rao, out: quote.amountOutRao, flow.source))
+                } catch {
+                    events.append(event(.refused, netuid: netuid, holder: "market", in: rao, out: 0, "\(flow.source): \(error)"))
+                }
+            } else {
+                // That much TAO's worth of alpha at the spot price, from the others' position.
+                let worth = NativeExact.multiplyDivideFloor(rao, subnet.pool.alphaReserveRao, subnet.pool.taoReserveRao)?.quotient ?? 0
+                let amount = min(worth, subnet.holders.balance(of: .staker("others")))
+                guard amount > 0 else { continue }
+                do {
+                    let quote = try network.unstake(netuid: netuid, holder: .staker("others"), alphaRao: amount)
+                    events.append(event(.unstake, netuid: netuid, holder: "others", in: amount, out: quote.amountOutRao, flow.source))
+                } catch {
+                    events.append(event(.refused, netuid: netuid, holder: "others", in: amount, out: 0, "\(flow.source): \(error)"))
+                }
+            }
+        }
+        return events
+    }
+}

@@ -1,0 +1,275 @@
+import FixedMath
+import Foundation
+import TaoEconomics
+
+extension ScenarioParser {
+    static func parseMarket(_ value: YAMLValue, context: Context) throws(ScenarioError) -> TaoUsdModel {
+        let market = try value.mapping(allowed: ["tao_usd"], required: ["tao_usd"])
+        let taoUsd = market["tao_usd"]!
+        let model = try taoUsd.mapping(allowed: ["constant", "piecewise", "csv", "gbm"])
+        guard model.count == 1, let (kind, spec) = model.first else {
+            throw taoUsd.error("exactly one of constant, piecewise, csv or gbm")
+        }
+        let priceExpected = "a positive USD price such as 250 or 187.5"
+        func price(_ value: YAMLValue) throws(ScenarioError) -> FixedDecimal<Decimal18> {
+            let parsed = try value.decimal(priceExpected)
+            guard parsed.raw.signum > 0 else { throw value.error(priceExpected) }
+            return parsed
+        }
+        switch kind {
+        case "constant":
+            return .constant(try price(spec))
+        case "piecewise":
+            var points: [(block: UInt64, price: FixedDecimal<Decimal18>)] = []
+            for item in try spec.sequence("a list of {date: YYYY-MM-DD, price: P} or {block: N, price: P}") {
+                let entry = try item.mapping(allowed: ["block", "date", "price"], required: ["price"])
+                let block: UInt64
+                switch (entry["block"], entry["date"]) {
+                case let (value?, nil): block = try value.unsigned("a block number")
+                case let (nil, value?):
+                    let days = try value.date().daysSinceEpoch - context.startDate.daysSinceEpoch
+                    block = days >= 0 ? context.startBlock + UInt64(days) * context.clock.blocksPerDay
+                        : context.startBlock - min(context.startBlock, UInt64(-days) * context.clock.blocksPerDay)
+                default: throw item.error("exactly one of 'block' or 'date'")
+                }
+                guard !points.contains(where: { $0.block == block }) else { throw item.error("one price per block") }
+                points.append((block, try price(entry["price"]!)))
+            }
+            guard !points.isEmpty else { throw spec.error("at least one price point") }
+            return .piecewise(points.sorted { $0.block < $1.block })
+        case "csv":
+            return .piecewise(try parseMarketCSV(spec, context: context))
+        default:
+            let gbm = try spec.mapping(allowed: ["start", "drift", "volatility"], required: ["start", "volatility"])
+            let start = try gbm["start"]!.real(priceExpected)
+            guard start > 0 else { throw gbm["start"]!.error(priceExpected) }
+            let drift = try gbm["drift"]?.real("an annual drift such as 0.1 or -0.2") ?? 0
+            let volatility = try gbm["volatility"]!.real("a non-negative annual volatility such as 0.8")
+            guard volatility >= 0, volatility <= 20 else { throw gbm["volatility"]!.error("a non-negative annual volatility up to 20") }
+            return .gbm(start: start, drift: drift, volatility: volatility)
+        }
+    }
+
+    /// A CSV of `block-or-date,price` rows (an optional header row is skipped), read exactly.
+    static func parseMarketCSV(_ spec: YAMLValue, context: Context) throws(ScenarioError) -> [(block: UInt64, price: FixedDecimal<Decimal18>)] {
+        let name = try spec.text("a path to a CSV file of block-or-date,price rows")
+        let path = name.hasPrefix("/") ? name : (context.directory as NSString).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw spec.error("a readable CSV file (looked for \(path))")
+        }
+        var points: [(block: UInt64, price: FixedDecimal<Decimal18>)] = []
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty { continue }
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let rowError = ScenarioError(file: path, path: "\(spec.path) line \(number + 1)", line: number + 1, value: line,
+                                         expected: "block-or-date,price with a positive price")
+            guard cells.count == 2 else { throw rowError }
+            let block: UInt64
+            if let parsed = try? BigInteger.parseUInt64(cells[0]) {
+                block = parsed
+            } else if let date = try? CalendarDate(parsing: cells[0]) {
+                let days = date.daysSinceEpoch - context.startDate.daysSinceEpoch
+                block = days >= 0 ? context.startBlock + UInt64(days) * context.clock.blocksPerDay
+                    : context.startBlock - min(context.startBlock, UInt64(-days) * context.clock.blocksPerDay)
+            } else if number == 0 || points.isEmpty && !line.contains(where: \.isNumber) {
+                continue  // a header row
+            } else {
+                throw rowError
+            }
+            guard let price = try? FixedDecimal<Decimal18>(parsing: cells[1]), price.raw.signum > 0,
+                  !points.contains(where: { $0.block == block }) else { throw rowError }
+            points.append((block, price))
+        }
+        guard !points.isEmpty else { throw spec.error("a CSV with at least one block-or-date,price row") }
+        return points.sorted { $0.block < $1.block }
+    }
+
+    static func weights(_ value: YAMLValue?, _ what: String) throws(ScenarioError) -> [UInt64] {
+        guard let value else { return [1] }
+        let expected = "a list of non-negative whole-number \(what) shares with at least one above 0"
+        let items = try value.sequence(expected)
+        var result: [UInt64] = []
+        for item in items { result.append(try item.unsigned(expected)) }
+        guard result.contains(where: { $0 > 0 }), result.count <= 4_096 else { throw value.error(expected) }
+        return result
+    }
+
+    static func parseSubnets(_ value: YAMLValue, context: Context) throws(ScenarioError) -> SubnetSource {
+        if case .mapping = value.node {
+            let entry = try value.mapping(allowed: ["generate"], required: ["generate"])
+            return .generated(try parseGenerator(entry["generate"]!))
+        }
+        var configurations: [SubnetConfiguration] = []
+        for item in try value.sequence("a list of subnets, or {generate: {...}}") {
+            let entry = try item.mapping(allowed: ["netuid", "tao_reserve", "alpha_reserve", "alpha_outstanding", "ema_price",
+                                                   "registered_at", "miner_shares", "validator_shares"],
+                                         required: ["netuid", "tao_reserve", "alpha_reserve"])
+            let netuid = try entry["netuid"]!.netuid()
+            guard !configurations.contains(where: { $0.netuid == netuid }) else { throw entry["netuid"]!.error("a netuid not used by another subnet") }
+            let tao = try entry["tao_reserve"]!.amountRao("TAO")
+            let alpha = try entry["alpha_reserve"]!.amountRao("alpha")
+            guard tao > 0 else { throw entry["tao_reserve"]!.error("a TAO reserve above 0") }
+            guard alpha > 0 else { throw entry["alpha_reserve"]!.error("an alpha reserve above 0") }
+            let outstanding = try entry["alpha_outstanding"]?.amountRao("alpha") ?? 0
+            guard alpha <= Supply.capRao, outstanding <= Supply.capRao - alpha else {
+                throw item.error("alpha reserve + outstanding of at most 21000000 alpha")
+            }
+            var ema: FixedPoint<I96F32>?
+            if let value = entry["ema_price"] {
+                let decimal = try value.nonNegativeDecimal("a non-negative price in TAO per alpha")
+                ema = try? decimal.converted(to: I96F32.self, rounding: .towardZero)
+            }
+            let registered = try entry["registered_at"]?.unsigned("a block number") ?? 0
+            configurations.append(SubnetConfiguration(
+                netuid: netuid, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: outstanding, emaPrice: ema,
+                registeredAtBlock: registered, minerWeights: try weights(entry["miner_shares"], "miner"),
+                validatorWeights: try weights(entry["validator_shares"], "validator")))
+        }
+        guard !configurations.isEmpty else { throw value.error("at least one subnet") }
+        return .explicit(configurations)
+    }
+
+    static func parseGenerator(_ value: YAMLValue) throws(ScenarioError) -> SubnetGenerator {
+        let entry = try value.mapping(allowed: ["count", "first_netuid", "price", "alpha_reserve", "alpha_outstanding", "fitted_to",
+                                                "miner_shares", "validator_shares"],
+                                      required: ["count", "price", "alpha_reserve", "alpha_outstanding", "fitted_to"])
+        let count = try entry["count"]!.positive("a positive number of subnets")
+        guard count <= 4_096 else { throw entry["count"]!.error("at most 4096 subnets") }
+        let first = try entry["first_netuid"]?.netuid() ?? 1
+        guard UInt64(first) + count - 1 <= 65_535 else { throw value.error("netuids up to 65535") }
+        _ = try entry["fitted_to"]!.text("a note on the figures the generator was fitted to")
+        let price = try entry["price"]!.mapping(allowed: ["median", "sum", "sigma"], required: ["median"])
+        let median = try price["median"]!.real("a positive median price in TAO")
+        guard median > 0, median < 1_000 else { throw price["median"]!.error("a positive median price in TAO") }
+        let sum = try price["sum"]?.real("a positive sum of prices")
+        let sigma = try price["sigma"]?.real("a non-negative log-normal sigma")
+        guard (sum == nil) != (sigma == nil) else { throw entry["price"]!.error("exactly one of 'sum' or 'sigma' beside 'median'") }
+        if let sum, sum < median * Double(count) { throw price["sum"]!.error("a sum of at least median × count (\(median * Double(count)))") }
+        if let sigma, !(0...6).contains(sigma) { throw price["sigma"]!.error("a sigma from 0 to 6") }
+        func spread(_ key: String) throws(ScenarioError) -> (Double, Double) {
+            let entryValue = entry[key]!
+            let parts = try entryValue.mapping(allowed: ["median", "sigma"], required: ["median", "sigma"])
+            let medianRao = Double(try parts["median"]!.amountRao("alpha"))
+            let sigma = try parts["sigma"]!.real("a log-normal sigma from 0 to 3")
+            guard (0...3).contains(sigma) else { throw parts["sigma"]!.error("a log-normal sigma from 0 to 3") }
+            guard medianRao > 0 else { throw parts["median"]!.error("a median above 0 alpha") }
+            return (medianRao, sigma)
+        }
+        let reserve = try spread("alpha_reserve")
+        let outstanding = try spread("alpha_outstanding")
+        return SubnetGenerator(count: Int(count), firstNetuid: first, medianPrice: median, priceSum: sum, priceSigma: sigma,
+                               alphaReserveMedianRao: reserve.0, alphaReserveSigma: reserve.1,
+                               alphaOutstandingMedianRao: outstanding.0, alphaOutstandingSigma: outstanding.1,
+                               minerWeights: try weights(entry["miner_shares"], "miner"),
+                               validatorWeights: try weights(entry["validator_shares"], "validator"))
+    }
+
+    static func parseHolders(_ value: YAMLValue?, known: Set<UInt16>) throws(ScenarioError) -> [(name: String, netuid: UInt16, alphaRao: UInt64)] {
+        guard let value else { return [] }
+        var result: [(name: String, netuid: UInt16, alphaRao: UInt64)] = []
+        for item in try value.sequence("a list of {name, netuid, alpha}") {
+            let entry = try item.mapping(allowed: ["name", "netuid", "alpha"], required: ["name", "netuid", "alpha"])
+            let name = try entry["name"]!.text("a holder name")
+            guard !name.isEmpty, !["others", "market"].contains(name) else {
+                throw entry["name"]!.error("a holder name other than the reserved 'others' and 'market'")
+            }
+            let netuid = try entry["netuid"]!.netuid()
+            guard known.contains(netuid) else { throw entry["netuid"]!.error("the netuid of a subnet in the scenario") }
+            guard !result.contains(where: { $0.name == name && $0.netuid == netuid }) else { throw item.error("one position per holder and subnet") }
+            result.append((name, netuid, try entry["alpha"]!.amountRao("alpha")))
+        }
+        return result
+    }
+
+    static func parseFlows(_ value: YAMLValue?, context: Context, known: Set<UInt16>, holders: Set<String>) throws(ScenarioError)
+        -> ([FlowEvent], [SpreadUnstake], [StochasticFlow]) {
+        guard let value else { return ([], [], []) }
+        var events: [FlowEvent] = [], spreads: [SpreadUnstake] = [], stochastic: [StochasticFlow] = []
+        for item in try value.sequence("a list of flows") {
+            if case let .mapping(mapping) = item.node, mapping.keys.contains(where: { $0.string == "stochastic" }) {
+                let outer = try item.mapping(allowed: ["stochastic"])
+                stochastic.append(try parseStochastic(outer["stochastic"]!, context: context, known: known))
+                continue
+            }
+            let entry = try item.mapping(allowed: ["block", "date", "netuid", "holder", "stake_tao", "unstake_alpha", "unstake_percent",
+                                                   "over_days", "over_blocks", "every_blocks"], required: ["netuid"])
+            let block = try context.block(entry, at: item)
+            let netuid = try entry["netuid"]!.netuid()
+            guard known.contains(netuid) else { throw entry["netuid"]!.error("the netuid of a subnet in the scenario") }
+            let holder = try entry["holder"]?.text("a holder name") ?? "others"
+            let actions = ["stake_tao", "unstake_alpha", "unstake_percent"].filter { entry[$0] != nil }
+            guard actions.count == 1 else { throw item.error("exactly one of stake_tao, unstake_alpha or unstake_percent") }
+            if actions[0] != "stake_tao", holder != "others", !holders.contains("\(netuid)/\(holder)") {
+                throw (entry["holder"] ?? item).error("a holder listed under 'holders' for subnet \(netuid), or 'others'")
+            }
+            let spreadKeys = ["over_days", "over_blocks", "every_blocks"].filter { entry[$0] != nil }
+            switch actions[0] {
+            case "stake_tao", "unstake_alpha":
+                guard spreadKeys.isEmpty else { throw item.error("over_days/over_blocks/every_blocks only with unstake_percent") }
+                let isStake = actions[0] == "stake_tao"
+                let amount = try entry[actions[0]]!.amountRao(isStake ? "TAO" : "alpha")
+                guard amount > 0 else { throw entry[actions[0]]!.error("an amount above 0") }
+                events.append(FlowEvent(block: block, netuid: netuid, holder: holder,
+                                        action: isStake ? .stakeTao(rao: amount) : .unstakeAlpha(rao: amount), source: item.path))
+            default:
+                let percentValue = entry["unstake_percent"]!
+                let percent = try percentValue.nonNegativeDecimal("a percentage from 0 to 100")
+                guard percent.raw.signum > 0, percent.raw <= BigInteger(100 as Int64) * FixedDecimal<Decimal18>.scale else {
+                    throw percentValue.error("a percentage above 0 and at most 100")
+                }
+                let denominator = BigInteger(100 as Int64) * FixedDecimal<Decimal18>.scale
+                if spreadKeys.isEmpty {
+                    events.append(FlowEvent(block: block, netuid: netuid, holder: holder,
+                                            action: .unstakeFraction(numerator: percent.raw, denominator: denominator), source: item.path))
+                } else {
+                    guard let every = entry["every_blocks"], (entry["over_days"] == nil) != (entry["over_blocks"] == nil) else {
+                        throw item.error("every_blocks with exactly one of over_days or over_blocks")
+                    }
+                    let interval = try every.positive("a positive number of blocks")
+                    let span: UInt64
+                    if let days = entry["over_days"] {
+                        span = try days.positive("a positive number of days") * context.clock.blocksPerDay
+                    } else {
+                        span = try entry["over_blocks"]!.positive("a positive number of blocks")
+                    }
+                    let blocks = stride(from: block, to: min(block + span, context.endBlock), by: Int(interval)).map { $0 }
+                    guard blocks.count <= 1_000_000 else { throw every.error("at most 1,000,000 chunks") }
+                    spreads.append(SpreadUnstake(netuid: netuid, holder: holder, numerator: percent.raw, denominator: denominator,
+                                                 blocks: blocks, source: item.path))
+                }
+            }
+        }
+        return (events.sorted { $0.block < $1.block }, spreads, stochastic)
+    }
+
+    static func parseStochastic(_ value: YAMLValue, context: Context, known: Set<UInt16>) throws(ScenarioError) -> StochasticFlow {
+        let entry = try value.mapping(allowed: ["netuids", "every_blocks", "mean_tao", "sd_tao", "from_block", "from_date", "to_block", "to_date"],
+                                      required: ["every_blocks", "mean_tao", "sd_tao"])
+        var netuids: [UInt16]?
+        if let list = entry["netuids"] {
+            if case .scalar = list.node {
+                guard try list.text() == "all" else { throw list.error("'all' or a list of netuids") }
+            } else {
+                var chosen: [UInt16] = []
+                for item in try list.sequence("'all' or a list of netuids") {
+                    let netuid = try item.netuid()
+                    guard known.contains(netuid) else { throw item.error("the netuid of a subnet in the scenario") }
+                    chosen.append(netuid)
+                }
+                netuids = chosen
+            }
+        }
+        let every = try entry["every_blocks"]!.positive("a positive number of blocks")
+        let mean = try entry["mean_tao"]!.real("a mean net flow in TAO per event (may be negative)")
+        let sd = try entry["sd_tao"]!.real("a non-negative standard deviation in TAO")
+        guard sd >= 0 else { throw entry["sd_tao"]!.error("a non-negative standard deviation in TAO") }
+        guard abs(mean) + 6 * sd < 1e9 else { throw value.error("flows well below 1,000,000,000 TAO per event") }
+        let from = entry["from_block"] != nil || entry["from_date"] != nil
+            ? try context.block(entry, at: value, blockKey: "from_block", dateKey: "from_date") : context.startBlock
+        let to = entry["to_block"] != nil || entry["to_date"] != nil
+            ? try context.block(entry, at: value, blockKey: "to_block", dateKey: "to_date") : context.endBlock
+        guard from < to else { throw value.error("a start before the end") }
+        return StochasticFlow(netuids: netuids, everyBlocks: every, meanTao: mean, sdTao: sd, fromBlock: from, toBlock: to, source: value.path)
+    }
+}

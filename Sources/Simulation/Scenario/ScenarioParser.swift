@@ -1,0 +1,135 @@
+import FixedMath
+import Foundation
+import TaoEconomics
+import Yams
+
+/// Reads and validates a scenario file. Every mistake is reported before a run starts, with the
+/// file, the key path, the value and what was expected.
+public enum ScenarioParser {
+    static let topLevelKeys = ["name", "description", "rules", "seed", "horizon", "step", "sample_every", "start", "market",
+                               "root", "subnets", "holders", "flows", "registrations"]
+
+    /// Parses the file at `path`.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(file: path, path: "", line: nil, value: path, expected: "a readable scenario file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: path, path: "", line: nil, value: "binary data", expected: "a UTF-8 text file")
+        }
+        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// Parses scenario text; `directory` resolves relative paths (a market CSV).
+    public static func parse(_ text: String, file: String, directory: String = ".") throws(ScenarioError) -> Scenario {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ScenarioError(file: file, path: "", line: nil, value: "", expected: "a YAML mapping with the scenario's keys")
+            }
+            root = node
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError(file: file, path: "", line: nil, value: "\(error)".split(separator: "\n").first.map(String.init) ?? "",
+                                expected: "valid YAML (or JSON)")
+        }
+        let top = try YAMLValue(node: root, path: "", file: file).mapping(
+            allowed: topLevelKeys, required: ["name", "horizon", "start", "market", "subnets"])
+
+        let name = try top["name"]!.text("a scenario name")
+        var rules = RuleSet.card
+        if let value = top["rules"] {
+            let ruleName = try value.text("a rule set name")
+            guard let named = RuleSet.named(ruleName) else { throw value.error("one of the rule sets \(RuleSet.all.map(\.name).joined(separator: ", "))") }
+            rules = named
+        }
+        let seed = try top["seed"]?.unsigned("a non-negative integer seed") ?? 0
+
+        let start = try top["start"]!.mapping(allowed: ["block", "issuance", "date", "blocks_per_day"], required: ["issuance", "date"])
+        let startBlock = try start["block"]?.unsigned("a block number") ?? 0
+        let issuanceRao = try start["issuance"]!.amountRao("TAO")
+        guard issuanceRao <= Supply.capRao else { throw start["issuance"]!.error("at most 21000000 TAO") }
+        let startDate = try start["date"]!.date()
+        let blocksPerDay = try start["blocks_per_day"]?.positive("a positive whole number of blocks per day") ?? Supply.nominalBlocksPerDay
+
+        let horizonValue = top["horizon"]!
+        let horizon = try horizonValue.mapping(allowed: ["days", "blocks"])
+        let horizonBlocks: UInt64
+        switch (horizon["days"], horizon["blocks"]) {
+        case let (days?, nil):
+            let count = try days.positive("a positive whole number of days")
+            let (blocks, overflow) = count.multipliedReportingOverflow(by: blocksPerDay)
+            guard !overflow else { throw days.error("fewer days") }
+            horizonBlocks = blocks
+        case let (nil, blocks?): horizonBlocks = try blocks.positive("a positive whole number of blocks")
+        default: throw horizonValue.error("exactly one of {days: N} or {blocks: N}, with N > 0")
+        }
+        let (endBlock, endOverflow) = startBlock.addingReportingOverflow(horizonBlocks)
+        guard !endOverflow else { throw horizonValue.error("a horizon that ends before block 18446744073709551615") }
+
+        var step = StepSize.block
+        if let value = top["step"] {
+            guard let parsed = StepSize(rawValue: try value.text()) else { throw value.error("block, tempo or day") }
+            step = parsed
+        }
+        let sampleEvery = try top["sample_every"]?.positive("a positive number of blocks between rows") ?? blocksPerDay
+        let clock = BlockClock(originBlock: startBlock, originDate: startDate, blocksPerDay: blocksPerDay)
+        let context = Context(file: file, directory: directory, startBlock: startBlock, endBlock: endBlock, startDate: startDate, clock: clock)
+
+        let market = try parseMarket(top["market"]!, context: context)
+        var rootRao: UInt64 = 0
+        if let value = top["root"] {
+            rootRao = try value.mapping(allowed: ["tao"], required: ["tao"])["tao"]!.amountRao("TAO")
+        }
+        let subnets = try parseSubnets(top["subnets"]!, context: context)
+        let knownNetuids: Set<UInt16>
+        switch subnets {
+        case let .explicit(list): knownNetuids = Set(list.map(\.netuid))
+        case let .generated(generator): knownNetuids = Set((0..<generator.count).map { generator.firstNetuid + UInt16($0) })
+        }
+        let holders = try parseHolders(top["holders"], known: knownNetuids)
+        let holderNames = Set(holders.map { "\($0.netuid)/\($0.name)" })
+        let (flows, spreads, stochastic) = try parseFlows(top["flows"], context: context, known: knownNetuids, holders: holderNames)
+        var registrations: [UInt64] = []
+        for item in try top["registrations"]?.sequence("a list of {block: N} or {date: YYYY-MM-DD}") ?? [] {
+            let entry = try item.mapping(allowed: ["block", "date"])
+            registrations.append(try context.block(entry, at: item))
+        }
+
+        return Scenario(
+            name: name, file: file, rules: rules, seed: seed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
+            startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
+            rootTaoRao: rootRao, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
+            registrations: registrations.sorted())
+    }
+
+    /// What the sub-parsers need to know about the run.
+    struct Context {
+        let file: String
+        let directory: String
+        let startBlock: UInt64
+        let endBlock: UInt64
+        let startDate: CalendarDate
+        let clock: BlockClock
+
+        /// The block of a `{block: N}` or `{date: D}` entry (a date means its first block), which
+        /// must fall within the run.
+        func block(_ entry: [String: YAMLValue], at value: YAMLValue, blockKey: String = "block", dateKey: String = "date") throws(ScenarioError) -> UInt64 {
+            let result: UInt64
+            switch (entry[blockKey], entry[dateKey]) {
+            case let (block?, nil): result = try block.unsigned("a block number")
+            case let (nil, date?):
+                let day = try date.date()
+                let days = day.daysSinceEpoch - startDate.daysSinceEpoch
+                guard days >= 0 else { throw date.error("a date on or after the start date \(startDate)") }
+                result = startBlock + UInt64(days) * clock.blocksPerDay
+            default: throw value.error("exactly one of '\(blockKey)' or '\(dateKey)'")
+            }
+            guard result >= startBlock, result < endBlock else {
+                throw value.error("a block within the run (\(startBlock) to \(endBlock - 1))", value: String(result))
+            }
+            return result
+        }
+    }
+}
