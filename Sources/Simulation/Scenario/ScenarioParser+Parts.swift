@@ -147,17 +147,17 @@ extension ScenarioParser {
         guard (sum == nil) != (sigma == nil) else { throw entry["price"]!.error("exactly one of 'sum' or 'sigma' beside 'median'") }
         if let sum, sum < median * Double(count) { throw price["sum"]!.error("a sum of at least median × count (\(median * Double(count)))") }
         if let sigma, !(0...6).contains(sigma) { throw price["sigma"]!.error("a sigma from 0 to 6") }
-        func spread(_ key: String) throws(ScenarioError) -> (Double, Double) {
+        func spread(_ key: String, allowZero: Bool) throws(ScenarioError) -> (Double, Double) {
             let entryValue = entry[key]!
             let parts = try entryValue.mapping(allowed: ["median", "sigma"], required: ["median", "sigma"])
             let medianRao = Double(try parts["median"]!.amountRao("alpha"))
             let sigma = try parts["sigma"]!.real("a log-normal sigma from 0 to 3")
             guard (0...3).contains(sigma) else { throw parts["sigma"]!.error("a log-normal sigma from 0 to 3") }
-            guard medianRao > 0 else { throw parts["median"]!.error("a median above 0 alpha") }
+            guard medianRao > 0 || allowZero else { throw parts["median"]!.error("a median above 0 alpha") }
             return (medianRao, sigma)
         }
-        let reserve = try spread("alpha_reserve")
-        let outstanding = try spread("alpha_outstanding")
+        let reserve = try spread("alpha_reserve", allowZero: false)
+        let outstanding = try spread("alpha_outstanding", allowZero: true)
         return SubnetGenerator(count: Int(count), firstNetuid: first, medianPrice: median, priceSum: sum, priceSigma: sigma,
                                alphaReserveMedianRao: reserve.0, alphaReserveSigma: reserve.1,
                                alphaOutstandingMedianRao: outstanding.0, alphaOutstandingSigma: outstanding.1,
