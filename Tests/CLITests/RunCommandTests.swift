@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@Suite struct RunCommandTests {
+    static let scenario = """
+        name: cli-tiny
+        rules: card
+        seed: 9
+        horizon: {blocks: 800}
+        sample_every: 400
+        start: {block: 0, issuance: 20000, date: 2025-03-01}
+        market:
+          tao_usd: {constant: 250}
+        subnets:
+          - {netuid: 1, tao_reserve: 1000, alpha_reserve: 9000, alpha_outstanding: 5000}
+          - {netuid: 2, tao_reserve: 300, alpha_reserve: 100000, alpha_outstanding: 1000}
+        flows:
+          - {stochastic: {netuids: all, every_blocks: 100, mean_tao: 0, sd_tao: 3}}
+        """
+
+    /// A fresh temporary directory holding the scenario file.
+    static func workspace(_ text: String = scenario) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dtao-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try text.write(to: directory.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    static func contents(_ url: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
+
+    @Test func writesTheReportFilesAndIsReproducible() throws {
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let first = try CLI.run(["run", "s.yaml", "--out", "a"], in: work)
+        #expect(first.exitCode == 0, "\(first.standardError)")
+        #expect(try Self.contents(work.appendingPathComponent("a")) == ["events.csv", "manifest.json", "network.csv", "subnets.csv", "summary.md"])
+        let second = try CLI.run(["run", "s.yaml", "--out", "b"], in: work)
+        #expect(second.exitCode == 0)
+        for file in ["subnets.csv", "network.csv", "events.csv", "summary.md"] {
+            let a = try Data(contentsOf: work.appendingPathComponent("a/\(file)"))
+            let b = try Data(contentsOf: work.appendingPathComponent("b/\(file)"))
+            #expect(a == b, "\(file) differs between identical runs")
+        }
+        let subnets = try String(contentsOf: work.appendingPathComponent("a/subnets.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(subnets.first == "block,date,netuid,tao_reserve_rao,alpha_reserve_rao,alpha_outstanding_rao,price_tao,ema_price_tao,price_usd,market_cap_usd,tao_in_rao,alpha_in_rao,alpha_out_rao")
+        #expect(subnets.count == 1 + 3 * 2)
+        #expect(subnets[1].hasPrefix("0,2025-03-01,1,1000000000000,9000000000000,5000000000000,0.111111111111111111,"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("a/manifest.json"))) as? [String: Any]
+        #expect(manifest?["seed"] as? Int == 9)
+        #expect(((manifest?["scenario"] as? [String: Any])?["sha256"] as? String)?.count == 64)
+        #expect(((manifest?["rules"] as? [String: Any])?["name"] as? String) == "card")
+        let summary = try String(contentsOf: work.appendingPathComponent("a/summary.md"), encoding: .utf8)
+        #expect(summary.contains("# cli-tiny"))
+        #expect(summary.contains("Halvings crossed: none."))
+        #expect(summary.contains("Ledger: every rao"))
+    }
+
+    @Test func seedAndRulesCanBeReplaced() throws {
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(try CLI.run(["run", "s.yaml", "--out", "a"], in: work).exitCode == 0)
+        #expect(try CLI.run(["run", "s.yaml", "--out", "b", "--seed", "10"], in: work).exitCode == 0)
+        #expect(try CLI.run(["run", "s.yaml", "--out", "c", "--rules", "launch-2025-02"], in: work).exitCode == 0)
+        let a = try Data(contentsOf: work.appendingPathComponent("a/events.csv"))
+        let b = try Data(contentsOf: work.appendingPathComponent("b/events.csv"))
+        #expect(a != b)
+        let manifest = try String(contentsOf: work.appendingPathComponent("c/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"name\": \"launch-2025-02\""))
+    }
+
+    @Test func existingOutputIsKeptWithoutForceAndReplacedWithIt() throws {
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("a")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "keep me".write(to: out.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["run", "s.yaml", "--out", "a"], in: work)
+        #expect(refused.exitCode == 2)
+        #expect(refused.standardError.contains("--force"))
+        #expect(try Self.contents(out) == ["note.txt"])
+        let forced = try CLI.run(["run", "s.yaml", "--out", "a", "--force"], in: work)
+        #expect(forced.exitCode == 0)
+        #expect(try Self.contents(out) == ["events.csv", "manifest.json", "network.csv", "subnets.csv", "summary.md"])
+        #expect(try Self.contents(work) == ["a", "s.yaml"])
+    }
+
+    @Test(arguments: [
+        ("tao_reserve: 1000,", "tao_reserve: -1000,"),
+        ("horizon: {blocks: 800}", "horizon: {blocks: 0}"),
+        ("rules: card", "rules: nope"),
+        ("alpha_outstanding: 5000}", "alpha_outstanding: 5000, colour: red}"),
+        ("issuance: 20000", "issuance: 1"),
+    ])
+    func badScenariosExitTwoAndLeaveNothing(_ old: String, _ new: String) throws {
+        let work = try Self.workspace(Self.scenario.replacingOccurrences(of: old, with: new))
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try CLI.run(["run", "s.yaml", "--out", "out"], in: work)
+        #expect(result.exitCode == 2, "\(new): \(result.standardError)")
+        #expect(result.standardError.contains("s.yaml"))
+        #expect(try Self.contents(work) == ["s.yaml"])
+    }
+
+    @Test func missingScenarioFileIsBadInput() throws {
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try CLI.run(["run", "missing.yaml", "--out", "out"], in: work)
+        #expect(result.exitCode == 2)
+        #expect(try Self.contents(work) == ["s.yaml"])
+        #expect(try CLI.run(["run", "s.yaml"], in: work).exitCode == 2)
+    }
+}
