@@ -111,3 +111,31 @@ import Testing
         #expect(try CLI.run(["run", "s.yaml"], in: work).exitCode == 2)
     }
 }
+
+@Suite struct InterruptedRunTests {
+    /// A run killed midway leaves only DIR.partial-<pid> with its INCOMPLETE marker, never DIR.
+    @Test func interruptedRunLeavesNoReportThatLooksWhole() throws {
+        let long = RunCommandTests.scenario.replacingOccurrences(of: "horizon: {blocks: 800}", with: "horizon: {days: 3650}")
+        let work = try RunCommandTests.workspace(long)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["run", "s.yaml", "--out", "out"]
+        process.currentDirectoryURL = work
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the run has started writing, then stop it.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (try RunCommandTests.contents(work)).count < 2 { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.3)
+        // SIGKILL: no chance to clean up, the hardest interruption (SIGTERM may be blocked in
+        // the signal mask a test runner's child inherits).
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let entries = try RunCommandTests.contents(work)
+        #expect(!entries.contains("out"))
+        let partial = try #require(entries.first { $0.hasPrefix("out.partial-") })
+        #expect(try RunCommandTests.contents(work.appendingPathComponent(partial)).contains("INCOMPLETE"))
+    }
+}
