@@ -25,12 +25,15 @@ public struct AlphaHolders: Sendable, Equatable {
     public private(set) var balances: [AlphaHolder: UInt64] = [:]
     /// Σ balances, kept up to date by every credit and debit (O(1) checks).
     public private(set) var totalRao: UInt64 = 0
-    /// Miners' and validators' fixed payout weights (the consensus stand-in).
-    public let minerWeights: [UInt64]
+    /// Miners' and validators' payout weights (the consensus stand-in). Miner k of the list is
+    /// credited as `.miner(minerIDs[k])`, so miners keep their identity when others leave.
+    public internal(set) var minerWeights: [UInt64]
+    public internal(set) var minerIDs: [Int]
     public let validatorWeights: [UInt64]
 
     public init(minerWeights: [UInt64], validatorWeights: [UInt64]) {
         self.minerWeights = minerWeights
+        minerIDs = Array(minerWeights.indices)
         self.validatorWeights = validatorWeights
     }
 

@@ -204,10 +204,17 @@ extension Network {
     mutating func payPending(at index: Int) throws(NetworkError) {
         var subnet = subnets[index]
         try subnet.holders.credit(.owner, subnet.pendingOwnerRao)
-        for (miner, amount) in FixedSharePayout.split(subnet.pendingMinerRao, among: subnet.holders.minerWeights).enumerated() {
-            try subnet.holders.credit(.miner(miner), amount)
+        var validatorsPart = subnet.pendingValidatorRao
+        if subnet.holders.minerWeights.contains(where: { $0 > 0 }) {
+            for (rank, amount) in FixedSharePayout.split(subnet.pendingMinerRao, among: subnet.holders.minerWeights).enumerated() {
+                try subnet.holders.credit(.miner(subnet.holders.minerIDs[rank]), amount)
+            }
+        } else {
+            // No miner to pay: validators take the miners' part, as the chain gives them all
+            // of it when no miner has incentive (`distribute_emission`).
+            validatorsPart += subnet.pendingMinerRao
         }
-        for (validator, amount) in FixedSharePayout.split(subnet.pendingValidatorRao, among: subnet.holders.validatorWeights).enumerated() {
+        for (validator, amount) in FixedSharePayout.split(validatorsPart, among: subnet.holders.validatorWeights).enumerated() {
             try subnet.holders.credit(.validator(validator), amount)
         }
         tao.rootDividendsRao += subnet.pendingRootTaoRao

@@ -78,4 +78,15 @@ extension Network {
         subnet.alphaBurnedRao += alphaRao
         subnets[index] = subnet
     }
+
+    /// Replaces a subnet's miners: `ids[k]` is paid with weight `weights[k]` from the next epoch
+    /// on (the consensus stand-in). An empty list leaves the miners' part unpaid (as dust).
+    public mutating func setMiners(netuid: UInt16, ids: [Int], weights: [UInt64]) throws(NetworkError) {
+        guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
+        guard ids.count == weights.count, Set(ids).count == ids.count else {
+            throw .invalidConfiguration("subnet \(netuid): one weight per distinct miner id")
+        }
+        subnets[index].holders.minerIDs = ids
+        subnets[index].holders.minerWeights = weights
+    }
 }
