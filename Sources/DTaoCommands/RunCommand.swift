@@ -61,10 +61,10 @@ struct RunCommand: ParsableCommand {
                 scenario: loaded, scenarioSHA256: hash, engineVersion: DTao.version,
                 commandLine: ["dtao"] + CommandLine.arguments.dropFirst(), startedAt: formatter.string(from: startedAt),
                 finishedAt: formatter.string(from: Date()),
-                files: ["subnets.csv", "network.csv", "events.csv", "manifest.json", "summary.md"])
+                files: ["subnets.csv", "network.csv", "miners.csv", "events.csv", "manifest.json", "summary.md"])
             try write(manifest, to: directory.path("manifest.json"))
             try directory.commit()
-            print("wrote \(out): subnets.csv, network.csv, events.csv, manifest.json, summary.md")
+            print("wrote \(out): subnets.csv, network.csv, miners.csv, events.csv, manifest.json, summary.md")
             if !outcome.ledgerViolations.isEmpty {
                 throw CommandFailure.refused("the ledger does not balance: " + outcome.ledgerViolations.map(\.description).joined(separator: "; "))
             }

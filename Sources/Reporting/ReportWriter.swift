@@ -11,15 +11,21 @@ public struct ReportWriter: RunSink {
     public static let networkColumns = ["block", "date", "total_issuance_rao", "emission_rao_per_block", "era", "tao_usd",
                                         "root_tao_rao", "free_tao_rao", "subnets"]
     public static let eventColumns = ["block", "date", "netuid", "kind", "holder", "amount_in_rao", "amount_out_rao", "detail"]
+    public static let minerColumns = ["block", "date", "netuid", "miners", "revenue_alpha_rao", "revenue_tao_rao", "revenue_usd",
+                                      "realised_usd", "cost_usd", "profit_usd", "margin", "breakeven_tao_usd",
+                                      "breakeven_alpha_price_tao", "profit_usd_per_miner", "marginal_miner_profit_usd"]
 
     let subnets: StreamingFile
     let network: StreamingFile
     let events: StreamingFile
+    let miners: StreamingFile
 
     public init(directory: ReportDirectory) throws(ReportError) {
         subnets = try StreamingFile(path: directory.path("subnets.csv"))
         network = try StreamingFile(path: directory.path("network.csv"))
         events = try StreamingFile(path: directory.path("events.csv"))
+        miners = try StreamingFile(path: directory.path("miners.csv"))
+        try miners.write(Self.minerColumns.joined(separator: ",") + "\n")
         try subnets.write(Self.subnetColumns.joined(separator: ",") + "\n")
         try network.write(Self.networkColumns.joined(separator: ",") + "\n")
         try events.write(Self.eventColumns.joined(separator: ",") + "\n")
@@ -48,10 +54,43 @@ public struct ReportWriter: RunSink {
             .joined(separator: ",") + "\n")
     }
 
+    public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws {
+        for row in rows {
+            try miners.write(([String(sample.block), sample.date.description, String(row.netuid), String(row.miners)]
+                + MinerFormatting.cells(row)).joined(separator: ",") + "\n")
+        }
+    }
+
     public func close() throws(ReportError) {
+        try miners.close()
         try subnets.close()
         try network.close()
         try events.close()
+    }
+}
+
+/// The money columns of a miners.csv row.
+public enum MinerFormatting {
+    /// revenue_alpha_rao … marginal_miner_profit_usd; ratios are empty where their denominator is 0.
+    public static func cells(_ row: MinerSample) -> [String] {
+        let profit = row.profitUsdMicro
+        func divide(_ numerator: BigInteger, _ denominator: BigInteger, _ rule: RoundingRule) -> BigInteger? {
+            denominator.isZero ? nil : try? numerator.divided(by: denominator, rounding: rule)
+        }
+        let margin = divide(profit * .power(10, 6), row.revenueUsdMicro, .towardZero)
+        // USD per TAO at which revenue covers cost: cost / revenue in TAO, rounded up.
+        let breakevenTaoUsd = divide(row.costUsdMicro * .power(10, 9), row.revenueTaoRao, .ceiling)
+        // Alpha price at which revenue covers cost at the period's TAO/USD:
+        // (revenue_tao / revenue_alpha) × cost / revenue_usd, rounded up, 18 decimals.
+        let breakevenAlpha = divide(row.revenueTaoRao * row.costUsdMicro * .power(10, 18), BigInteger(row.revenueAlphaRao) * row.revenueUsdMicro, .ceiling)
+        let perMiner = divide(profit, BigInteger(row.miners), .towardZero)
+        return [String(row.revenueAlphaRao), row.revenueTaoRao.description, RunFormatting.usd(micro: row.revenueUsdMicro),
+                RunFormatting.usd(micro: row.realisedUsdMicro), RunFormatting.usd(micro: row.costUsdMicro), RunFormatting.usd(micro: profit),
+                margin.map { DecimalText.format(scaled: $0, fractionDigits: 6) } ?? "",
+                breakevenTaoUsd.map(RunFormatting.usd(micro:)) ?? "",
+                breakevenAlpha.map { DecimalText.format(scaled: $0, fractionDigits: 18) } ?? "",
+                perMiner.map(RunFormatting.usd(micro:)) ?? "",
+                row.marginalMinerProfitMicro.map(RunFormatting.usd(micro:)) ?? ""]
     }
 }
 

@@ -36,6 +36,8 @@ public enum RunSummaryText {
         }
         lines.append("")
 
+        if !outcome.miners.isEmpty { lines += minerSection(outcome.miners) }
+
         let startPrices = Dictionary(first.subnets.map { ($0.netuid, $0.price) }, uniquingKeysWith: { a, _ in a })
         lines.append("## Final prices (top 10 by price)")
         lines.append("")
@@ -71,6 +73,40 @@ public enum RunSummaryText {
         }
         lines.append("")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension RunSummaryText {
+    /// Which subnets' miners covered their USD costs at the start and at the end, when each
+    /// turned unprofitable, how many left, and the break-even TAO price.
+    static func minerSection(_ miners: [MinerOutcome]) -> [String] {
+        var lines = ["## Miners", ""]
+        let profitableStart = miners.filter { !$0.first.profitUsdMicro.isNegative }.map(\.netuid)
+        let profitableEnd = miners.filter { !$0.last.profitUsdMicro.isNegative }.map(\.netuid)
+        func list(_ netuids: [UInt16]) -> String { netuids.isEmpty ? "none" : netuids.map(String.init).joined(separator: ", ") }
+        lines.append("- Profitable in the first period: \(profitableStart.count) of \(miners.count) subnets (\(list(profitableStart))).")
+        lines.append("- Profitable in the last period: \(profitableEnd.count) of \(miners.count) subnets (\(list(profitableEnd))).")
+        let turned = miners.filter { $0.turnedUnprofitable != nil && !$0.first.profitUsdMicro.isNegative }
+        for miner in turned {
+            lines.append("- Subnet \(miner.netuid) turned unprofitable in the period ending \(miner.turnedUnprofitable!.date) (block \(miner.turnedUnprofitable!.block)).")
+        }
+        let exits = miners.reduce(0) { $0 + $1.exits }, entries = miners.reduce(0) { $0 + $1.entries }
+        lines.append("- Miners who left: \(exits); who joined: \(entries); miners at the end: \(miners.reduce(0) { $0 + $1.last.miners }).")
+        // Across subnets: Σ cost / Σ revenue in TAO over the last period.
+        let cost = miners.reduce(BigInteger.zero) { $0 + $1.last.costUsdMicro }
+        let revenueTao = miners.reduce(BigInteger.zero) { $0 + $1.last.revenueTaoRao }
+        if !revenueTao.isZero, let breakeven = try? (cost * .power(10, 9)).divided(by: revenueTao, rounding: .ceiling) {
+            lines.append("- Break-even TAO price across subnets in the last period: $\(RunFormatting.usd(micro: breakeven)) (all miners' costs over all miners' revenue in TAO).")
+        }
+        lines.append("")
+        lines.append("| netuid | miners at end | profit first period (USD) | profit last period (USD) | break-even TAO/USD, last period | left |")
+        lines.append("|---:|---:|---:|---:|---:|---:|")
+        for miner in miners {
+            let cells = MinerFormatting.cells(miner.last)
+            lines.append("| \(miner.netuid) | \(miner.last.miners) | \(RunFormatting.usd(micro: miner.first.profitUsdMicro)) | \(RunFormatting.usd(micro: miner.last.profitUsdMicro)) | \(cells[7].isEmpty ? "n/a" : "$" + cells[7]) | \(miner.exits) |")
+        }
+        lines.append("")
+        return lines
     }
 }
 

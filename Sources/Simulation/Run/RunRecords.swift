@@ -52,6 +52,18 @@ public struct HalvingCrossing: Sendable, Equatable {
     public let emissionRaoPerBlock: UInt64
 }
 
+/// Miner profitability over a run, per subnet with miners.
+public struct MinerOutcome: Sendable {
+    public let netuid: UInt16
+    /// The first and last report periods with mining in them.
+    public let first: MinerSample
+    public let last: MinerSample
+    /// The first row at which the miners' profit turned negative, if it did.
+    public let turnedUnprofitable: (block: UInt64, date: CalendarDate)?
+    public let exits: Int
+    public let entries: Int
+}
+
 /// What a finished run leaves for its summary.
 public struct RunOutcome: Sendable {
     public let first: NetworkSample
@@ -60,10 +72,17 @@ public struct RunOutcome: Sendable {
     public let eventCounts: [RunEvent.Kind: Int]
     public let firstRefusals: [RunEvent]
     public let ledgerViolations: [LedgerViolation]
+    public let miners: [MinerOutcome]
 }
 
 /// Where a run sends its rows, as it goes.
 public protocol RunSink {
     mutating func sample(_ sample: NetworkSample) throws
     mutating func event(_ event: RunEvent) throws
+    /// Miner rows for the period ending at `sample` (subnets with miners only).
+    mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws
+}
+
+extension RunSink {
+    public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws {}
 }

@@ -16,6 +16,19 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// A subnet's miner rows over a run: the first, the last, and when profit first went negative.
+struct MinerTrack {
+    var first: MinerSample?
+    var last: MinerSample?
+    var turnedUnprofitable: (block: UInt64, date: CalendarDate)?
+
+    mutating func add(_ row: MinerSample, _ sample: NetworkSample) {
+        if first == nil { first = row }
+        last = row
+        if turnedUnprofitable == nil, row.profitUsdMicro.isNegative { turnedUnprofitable = (sample.block, sample.date) }
+    }
+}
+
 /// A subnet across samples: a netuid reused after pruning is another subnet.
 struct SubnetIdentity: Hashable {
     let netuid: UInt16
@@ -35,6 +48,7 @@ public struct SimulationRun {
     public private(set) var network: Network
     var market: TaoUsdPath
     var flowRandom: RandomStream
+    var agents: MinerAgents
     let clock: BlockClock
 
     /// Builds the starting network. - Throws: `RunError.scenario` when it is impossible.
@@ -56,6 +70,11 @@ public struct SimulationRun {
         } catch {
             throw .scenario(ScenarioError(file: scenario.file, path: SimulationRun.path(of: error), line: nil,
                                           value: error.description, expected: "a network the rules can hold"))
+        }
+        do {
+            agents = try MinerAgents(models: scenario.minerModels, network: &network, seed: scenario.seed, blocksPerDay: scenario.blocksPerDay)
+        } catch {
+            throw .scenario(ScenarioError(file: scenario.file, path: "subnets", line: nil, value: error.description, expected: "valid miners"))
         }
         market = TaoUsdPath(model: scenario.market, startBlock: scenario.startBlock, blocksPerDay: scenario.blocksPerDay, seed: scenario.seed)
         flowRandom = RandomStream(seed: scenario.seed, purpose: "flows")
@@ -91,13 +110,24 @@ public struct SimulationRun {
 
         var first: NetworkSample?
         var last: NetworkSample?
+        var minerTracks: [UInt16: MinerTrack] = [:]
+        func emit(_ sample: NetworkSample, _ sink: inout Sink) throws(RunError) {
+            let rows = agents.takeSamples(network: network)
+            for row in rows where row.blocks > 0 { minerTracks[row.netuid, default: MinerTrack()].add(row, sample) }
+            do {
+                try sink.sample(sample)
+                try sink.miners(rows, at: sample)
+            } catch { throw .output("\(error)") }
+        }
         for block in start..<end {
             let offset = block - start
+            if offset > 0, offset % scenario.blocksPerDay == 0 {
+                agents.day(network: &network, taoUsdMicro: market.microUsd(atBlock: block), blocks: scenario.blocksPerDay)
+            }
             if offset % scenario.sampleEveryBlocks == 0 {
                 let sample = takeSample(previous: &previous)
                 if first == nil { first = sample }
-                last = sample
-                do { try sink.sample(sample) } catch { throw .output("\(error)") }
+                try emit(sample, &sink)
             }
             if offset % stepBlocks == 0 {
                 let stepEnd = min(block + stepBlocks, end)
@@ -134,10 +164,18 @@ public struct SimulationRun {
             }
             if let progress, (offset + 1) % progressEvery == 0 { progress(offset + 1, scenario.horizonBlocks) }
         }
+        let lastDay = scenario.horizonBlocks % scenario.blocksPerDay == 0 ? scenario.blocksPerDay : scenario.horizonBlocks % scenario.blocksPerDay
+        agents.day(network: &network, taoUsdMicro: market.microUsd(atBlock: end), blocks: lastDay)
         let final = takeSample(previous: &previous)
-        do { try sink.sample(final) } catch { throw .output("\(error)") }
+        try emit(final, &sink)
+        let miners = minerTracks.keys.sorted().compactMap { netuid -> MinerOutcome? in
+            guard let track = minerTracks[netuid], let firstRow = track.first, let lastRow = track.last else { return nil }
+            let totals = agents.subnets[netuid]
+            return MinerOutcome(netuid: netuid, first: firstRow, last: lastRow, turnedUnprofitable: track.turnedUnprofitable,
+                                exits: totals?.totalExits ?? 0, entries: totals?.totalEntries ?? 0)
+        }
         return RunOutcome(first: first ?? final, last: final, halvings: halvings, eventCounts: counts, firstRefusals: refusals,
-                          ledgerViolations: network.checkConservation())
+                          ledgerViolations: network.checkConservation(), miners: miners)
     }
 
     mutating func takeSample(previous: inout [SubnetIdentity: FlowCounters]) -> NetworkSample {

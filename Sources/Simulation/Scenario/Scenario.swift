@@ -92,6 +92,8 @@ public struct Scenario: Sendable {
     public let stochasticFlows: [StochasticFlow]
     /// Blocks at which a new subnet registers (paying the lock from free TAO).
     public let registrations: [UInt64]
+    /// Miner cost and behaviour models by netuid (subnets without one have no miner accounting).
+    public let minerModels: [UInt16: MinerModel]
 
     /// The block after the last one run.
     public var endBlock: UInt64 { startBlock + horizonBlocks }

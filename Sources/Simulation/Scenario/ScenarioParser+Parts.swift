@@ -95,15 +95,23 @@ extension ScenarioParser {
         return result
     }
 
-    static func parseSubnets(_ value: YAMLValue, context: Context) throws(ScenarioError) -> SubnetSource {
+    static func parseSubnets(_ value: YAMLValue, context: Context) throws(ScenarioError) -> (SubnetSource, [UInt16: MinerModel]) {
         if case .mapping = value.node {
             let entry = try value.mapping(allowed: ["generate"], required: ["generate"])
-            return .generated(try parseGenerator(entry["generate"]!))
+            let generate = entry["generate"]!
+            let generator = try parseGenerator(generate)
+            var models: [UInt16: MinerModel] = [:]
+            if case let .mapping(mapping) = generate.node, let minersNode = mapping["miners"] {
+                let model = try parseMiners(generate.child("miners", minersNode), context: context)
+                for index in 0..<generator.count { models[generator.firstNetuid + UInt16(index)] = model }
+            }
+            return (.generated(generator), models)
         }
+        var models: [UInt16: MinerModel] = [:]
         var configurations: [SubnetConfiguration] = []
         for item in try value.sequence("a list of subnets, or {generate: {...}}") {
             let entry = try item.mapping(allowed: ["netuid", "tao_reserve", "alpha_reserve", "alpha_outstanding", "ema_price",
-                                                   "registered_at", "miner_shares", "validator_shares"],
+                                                   "registered_at", "miner_shares", "validator_shares", "miners"],
                                          required: ["netuid", "tao_reserve", "alpha_reserve"])
             let netuid = try entry["netuid"]!.netuid()
             guard !configurations.contains(where: { $0.netuid == netuid }) else { throw entry["netuid"]!.error("a netuid not used by another subnet") }
@@ -121,18 +129,22 @@ extension ScenarioParser {
                 ema = try? decimal.converted(to: I96F32.self, rounding: .towardZero)
             }
             let registered = try entry["registered_at"]?.unsigned("a block number") ?? 0
+            if let miners = entry["miners"] {
+                guard entry["miner_shares"] == nil else { throw entry["miner_shares"]!.error("no miner_shares beside miners (its distribution sets them)") }
+                models[netuid] = try parseMiners(miners, context: context)
+            }
             configurations.append(SubnetConfiguration(
                 netuid: netuid, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: outstanding, emaPrice: ema,
                 registeredAtBlock: registered, minerWeights: try weights(entry["miner_shares"], "miner"),
                 validatorWeights: try weights(entry["validator_shares"], "validator")))
         }
         guard !configurations.isEmpty else { throw value.error("at least one subnet") }
-        return .explicit(configurations)
+        return (.explicit(configurations), models)
     }
 
     static func parseGenerator(_ value: YAMLValue) throws(ScenarioError) -> SubnetGenerator {
         let entry = try value.mapping(allowed: ["count", "first_netuid", "price", "alpha_reserve", "alpha_outstanding", "fitted_to",
-                                                "miner_shares", "validator_shares"],
+                                                "miner_shares", "validator_shares", "miners"],
                                       required: ["count", "price", "alpha_reserve", "alpha_outstanding", "fitted_to"])
         let count = try entry["count"]!.positive("a positive number of subnets")
         guard count <= 4_096 else { throw entry["count"]!.error("at most 4096 subnets") }

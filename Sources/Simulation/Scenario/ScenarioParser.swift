@@ -82,7 +82,7 @@ public enum ScenarioParser {
         if let value = top["root"] {
             rootRao = try value.mapping(allowed: ["tao"], required: ["tao"])["tao"]!.amountRao("TAO")
         }
-        let subnets = try parseSubnets(top["subnets"]!, context: context)
+        let (subnets, minerModels) = try parseSubnets(top["subnets"]!, context: context)
         let knownNetuids: Set<UInt16>
         switch subnets {
         case let .explicit(list): knownNetuids = Set(list.map(\.netuid))
@@ -101,7 +101,7 @@ public enum ScenarioParser {
             name: name, file: file, rules: rules, seed: seed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
             startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
             rootTaoRao: rootRao, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
-            registrations: registrations.sorted())
+            registrations: registrations.sorted(), minerModels: minerModels)
     }
 
     /// What the sub-parsers need to know about the run.

@@ -1,0 +1,192 @@
+import FixedMath
+import TaoEconomics
+
+/// One subnet's miners over a period (since the previous report row).
+public struct MinerSample: Sendable, Equatable {
+    public let netuid: UInt16
+    /// Miners at the row's block.
+    public let miners: Int
+    /// Blocks of mining the period covers.
+    public let blocks: UInt64
+    public let revenueAlphaRao: UInt64
+    /// Alpha earned valued at the spot price just before each miner's daily sale.
+    public let revenueTaoRao: BigInteger
+    /// The same in USD at the day's TAO/USD (micro-dollars).
+    public let revenueUsdMicro: BigInteger
+    /// USD actually received from selling alpha through the pool (daily sales and exits).
+    public let realisedUsdMicro: BigInteger
+    public let costUsdMicro: BigInteger
+    /// The lowest profit among the miners present at the row (micro-dollars); nil with none.
+    public let marginalMinerProfitMicro: BigInteger?
+    public let exits: Int
+    public let entries: Int
+
+    public var profitUsdMicro: BigInteger { revenueUsdMicro - costUsdMicro }
+}
+
+/// Miners who earn, sell, pay USD costs and react, on every subnet with a `MinerModel`.
+///
+/// Once a day (at each day boundary, and for the part-day at the end of a run) each miner's
+/// alpha earned since the last day is valued at the spot price just before its sale, it sells
+/// `sell_fraction` of it through the pool (fee and slippage paid, price moved), and pays its
+/// day's cost. Then miners whose profit over the trailing window is negative may leave (selling
+/// everything they hold), and newcomers may join while the marginal one would profit, within
+/// the rate limits, the seeded probabilities and the UID slots.
+struct MinerAgents {
+    struct SubnetMiners {
+        let model: MinerModel
+        /// The subnet these miners mine (a netuid reused after pruning is another subnet).
+        let registeredAtBlock: UInt64
+        /// Miner ids by rank (rank 1 first).
+        var ids: [Int]
+        var nextID: Int
+        /// Each miner's holding right after its last day's sale.
+        var lastHolding: [Int: UInt64] = [:]
+        /// Each miner's daily profits (micro-dollars), newest last, at most the exit window.
+        var history: [Int: [BigInteger]] = [:]
+        var period = Period()
+        var totalExits = 0
+        var totalEntries = 0
+    }
+
+    struct Period {
+        var blocks: UInt64 = 0
+        var revenueAlpha: UInt64 = 0
+        var revenueTao = BigInteger.zero
+        var revenueUsd = BigInteger.zero
+        var realisedUsd = BigInteger.zero
+        var cost = BigInteger.zero
+        var minerProfit: [Int: BigInteger] = [:]
+        var exits = 0
+        var entries = 0
+    }
+
+    var subnets: [UInt16: SubnetMiners] = [:]
+    var random: RandomStream
+    let blocksPerDay: UInt64
+    static let scale = BigInteger(1_000_000_000 as UInt64)
+
+    init(models: [UInt16: MinerModel], network: inout Network, seed: UInt64, blocksPerDay: UInt64) throws(NetworkError) {
+        random = RandomStream(seed: seed, purpose: "agents")
+        self.blocksPerDay = blocksPerDay
+        for (netuid, model) in models.sorted(by: { $0.key < $1.key }) where network.subnet(netuid) != nil {
+            let ids = Array(0..<model.count)
+            try network.setMiners(netuid: netuid, ids: ids, weights: model.distribution.weights(count: ids.count))
+            subnets[netuid] = SubnetMiners(model: model, registeredAtBlock: network.subnet(netuid)?.registeredAtBlock ?? 0, ids: ids, nextID: model.count)
+        }
+    }
+
+    /// One mining day (or `blocks` of one, at the end) ending at the current block.
+    mutating func day(network: inout Network, taoUsdMicro: UInt64, blocks: UInt64) {
+        for netuid in subnets.keys.sorted() {
+            guard var miners = subnets[netuid], network.subnet(netuid)?.registeredAtBlock == miners.registeredAtBlock else { continue }
+            let costBlock = network.block > 0 ? network.block - 1 : 0
+            let fullDayCost = BigInteger(miners.model.cost.perMinerPerDayMicro(atBlock: costBlock))
+            let cost = (try? fullDayCost.multipliedDivided(by: BigInteger(blocks), dividedBy: BigInteger(blocksPerDay), rounding: .floor)) ?? .zero
+            var earnedTotal: UInt64 = 0
+            for id in miners.ids {
+                guard let subnet = network.subnet(netuid) else { break }
+                let holding = subnet.holders.balance(of: .miner(id))
+                let earned = holding - min(holding, miners.lastHolding[id] ?? 0)
+                earnedTotal += earned
+                // Valued at the spot price just before this miner's sale.
+                let valueTao = (try? BigInteger(earned).multipliedDivided(by: BigInteger(subnet.pool.taoReserveRao),
+                                                                            dividedBy: BigInteger(subnet.pool.alphaReserveRao), rounding: .floor)) ?? .zero
+                let valueUsd = Self.usd(valueTao, taoUsdMicro)
+                miners.period.revenueAlpha += earned
+                miners.period.revenueTao += valueTao
+                miners.period.revenueUsd += valueUsd
+                let sell = ((try? BigInteger(earned).multipliedDivided(by: miners.model.sellFractionRaw, dividedBy: FixedDecimal<Decimal18>.scale, rounding: .floor))?.uint64Value) ?? 0
+                if sell > 0, let quote = try? network.unstake(netuid: netuid, holder: .miner(id), alphaRao: sell) {
+                    miners.period.realisedUsd += Self.usd(BigInteger(quote.amountOutRao), taoUsdMicro)
+                }
+                miners.lastHolding[id] = network.subnet(netuid)?.holders.balance(of: .miner(id)) ?? 0
+                let profit = valueUsd - cost
+                miners.period.minerProfit[id, default: .zero] += profit
+                if let window = miners.model.exits?.windowDays {
+                    var history = miners.history[id] ?? []
+                    history.append(profit)
+                    if history.count > window { history.removeFirst(history.count - window) }
+                    miners.history[id] = history
+                }
+            }
+            miners.period.cost += cost * BigInteger(miners.ids.count)
+            miners.period.blocks += blocks
+            if blocks == blocksPerDay {
+                react(&miners, netuid: netuid, network: &network, taoUsdMicro: taoUsdMicro, earnedTotal: earnedTotal, dayCost: fullDayCost)
+            }
+            subnets[netuid] = miners
+        }
+    }
+
+    /// Exits, then entries, then the new payout weights.
+    mutating func react(_ miners: inout SubnetMiners, netuid: UInt16, network: inout Network, taoUsdMicro: UInt64,
+                        earnedTotal: UInt64, dayCost: BigInteger) {
+        let before = miners.ids
+        if let rule = miners.model.exits {
+            var left = 0
+            // From the lowest rank up: the lowest earners leave first.
+            for id in miners.ids.reversed() {
+                let history = miners.history[id] ?? []
+                guard history.count >= rule.windowDays, history.reduce(BigInteger.zero, +).isNegative else { continue }
+                let draw = random.nextUnit()
+                guard left < rule.maxPerDay, draw < rule.probability else { continue }
+                // Leaving miners sell everything they hold: real sell pressure.
+                let holding = network.subnet(netuid)?.holders.balance(of: .miner(id)) ?? 0
+                if holding > 0, let quote = try? network.unstake(netuid: netuid, holder: .miner(id), alphaRao: holding) {
+                    miners.period.realisedUsd += Self.usd(BigInteger(quote.amountOutRao), taoUsdMicro)
+                }
+                miners.ids.removeAll { $0 == id }
+                miners.history[id] = nil
+                miners.lastHolding[id] = nil
+                miners.period.minerProfit[id] = nil
+                left += 1
+            }
+            miners.period.exits += left
+            miners.totalExits += left
+        }
+        if let rule = miners.model.entries, let subnet = network.subnet(netuid) {
+            var joined = 0
+            while joined < rule.maxPerDay, miners.ids.count < miners.model.slots {
+                // The newcomer's share of today's miner alpha at its rank, valued at spot.
+                let weights = miners.model.distribution.weights(count: miners.ids.count + 1)
+                let total = weights.reduce(BigInteger.zero) { $0 + BigInteger($1) }
+                let alpha = (try? BigInteger(earnedTotal).multipliedDivided(by: BigInteger(weights.last ?? 0), dividedBy: total, rounding: .floor)) ?? .zero
+                let tao = (try? alpha.multipliedDivided(by: BigInteger(subnet.pool.taoReserveRao), dividedBy: BigInteger(subnet.pool.alphaReserveRao), rounding: .floor)) ?? .zero
+                guard Self.usd(tao, taoUsdMicro) > dayCost else { break }
+                let draw = random.nextUnit()
+                guard draw < rule.probability else { break }
+                miners.ids.append(miners.nextID)
+                miners.lastHolding[miners.nextID] = 0
+                miners.nextID += 1
+                joined += 1
+            }
+            miners.period.entries += joined
+            miners.totalEntries += joined
+        }
+        if miners.ids != before {
+            try? network.setMiners(netuid: netuid, ids: miners.ids, weights: miners.model.distribution.weights(count: miners.ids.count))
+        }
+    }
+
+    /// The rows for every subnet with miners since the previous call, which starts a new period.
+    mutating func takeSamples(network: Network) -> [MinerSample] {
+        var rows: [MinerSample] = []
+        for netuid in subnets.keys.sorted() {
+            guard var miners = subnets[netuid], network.subnet(netuid)?.registeredAtBlock == miners.registeredAtBlock else { continue }
+            let present = miners.ids.compactMap { miners.period.minerProfit[$0] }
+            rows.append(MinerSample(
+                netuid: netuid, miners: miners.ids.count, blocks: miners.period.blocks, revenueAlphaRao: miners.period.revenueAlpha,
+                revenueTaoRao: miners.period.revenueTao, revenueUsdMicro: miners.period.revenueUsd, realisedUsdMicro: miners.period.realisedUsd,
+                costUsdMicro: miners.period.cost, marginalMinerProfitMicro: present.min(), exits: miners.period.exits, entries: miners.period.entries))
+            miners.period = Period()
+            subnets[netuid] = miners
+        }
+        return rows
+    }
+
+    /// TAO rao × micro-dollars per TAO → micro-dollars, floored.
+    static func usd(_ taoRao: BigInteger, _ taoUsdMicro: UInt64) -> BigInteger {
+        (try? (taoRao * BigInteger(taoUsdMicro)).divided(by: scale, rounding: .floor)) ?? .zero
+    }
+}

@@ -1,0 +1,120 @@
+import FixedMath
+@testable import Simulation
+import TaoEconomics
+import Testing
+
+/// A sink that keeps miner rows.
+struct MinerSink: RunSink {
+    var rows: [(block: UInt64, row: MinerSample)] = []
+    mutating func sample(_ sample: NetworkSample) throws {}
+    mutating func event(_ event: RunEvent) throws {}
+    mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws {
+        self.rows += rows.map { (sample.block, $0) }
+    }
+}
+
+@Suite struct MinerTests {
+    /// One subnet at price exactly 1 (T = A, injection keeps it), one epoch a day
+    /// (blocks_per_day = tempo + 1 = 361), 100 equal miners at $48 a day, TAO at $250.
+    static let handScenario = """
+        name: hand
+        rules: card
+        horizon: {days: 4}
+        sample_every: 361
+        start: {block: 0, issuance: 3000000, date: 2025-01-01, blocks_per_day: 361}
+        market:
+          tao_usd: {constant: 250}
+        subnets:
+          - {netuid: 1, tao_reserve: 1000000, alpha_reserve: 1000000, alpha_outstanding: 0,
+             miners: {count: 100, cost_usd_per_day: 48, sell_fraction: 0, exits: false, entries: false}}
+        """
+
+    static func run(_ text: String) throws -> (MinerSink, RunOutcome) {
+        var simulation = try SimulationRun(scenario: try ScenarioParser.parse(text, file: "m.yaml"))
+        var sink = MinerSink()
+        let outcome = try simulation.run(into: &sink)
+        return (sink, outcome)
+    }
+
+    @Test func breakEvenMatchesAHandCalculation() throws {
+        let (sink, outcome) = try Self.run(Self.handScenario)
+        #expect(sink.rows.map(\.block) == [0, 361, 722, 1_083, 1_444])
+        // Day 1 (blocks 361…721): the epoch at block 720 pays 361 blocks × 41% of 1 alpha.
+        let day = sink.rows[2].row
+        #expect(day.revenueAlphaRao == 361 * 410_000_000)
+        #expect(day.revenueTaoRao == BigInteger(361 * 410_000_000 as UInt64))  // price exactly 1
+        #expect(day.revenueUsdMicro == BigInteger(37_002_500_000 as UInt64))    // 148.01 TAO × $250
+        #expect(day.costUsdMicro == BigInteger(4_800_000_000 as UInt64))        // 100 × $48
+        #expect(day.profitUsdMicro == BigInteger(32_202_500_000 as UInt64))
+        let cells = minerCells(day)
+        #expect(cells.breakevenTaoUsd == "32.430242")        // ⌈$4,800 / 148.01 TAO⌉
+        #expect(cells.breakevenAlpha == "0.129720964799675698")  // price 1 × 4,800 / 37,002.5, rounded up
+        #expect(outcome.miners.first?.exits == 0)
+        // Day 0's epoch (block 359) paid 360 blocks.
+        #expect(sink.rows[1].row.revenueAlphaRao == 360 * 410_000_000)
+    }
+
+    @Test func exitsLowerTheCountAndNeverBelowZero() throws {
+        let text = Self.handScenario
+            .replacingOccurrences(of: "cost_usd_per_day: 48", with: "cost_usd_per_day: 5000")
+            .replacingOccurrences(of: "exits: false", with: "exits: {window_days: 1, max_per_day: 40, probability: 1}")
+            .replacingOccurrences(of: "horizon: {days: 4}", with: "horizon: {days: 6}")
+        let (sink, outcome) = try Self.run(text)
+        let counts = sink.rows.map(\.row.miners)
+        #expect(counts.first == 100)
+        #expect(counts.last == 0)
+        #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 >= $1 })
+        #expect(outcome.miners.first?.exits == 100)
+        #expect(outcome.ledgerViolations.isEmpty)
+    }
+
+    @Test func entriesRaiseTheCountUpToTheSlots() throws {
+        let text = Self.handScenario
+            .replacingOccurrences(of: "count: 100", with: "count: 10")
+            .replacingOccurrences(of: "cost_usd_per_day: 48", with: "cost_usd_per_day: 1, slots: 30")
+            .replacingOccurrences(of: "entries: false", with: "entries: {max_per_day: 8, probability: 1}")
+        let (sink, outcome) = try Self.run(text)
+        let counts = sink.rows.map(\.row.miners)
+        #expect(counts.first == 10)
+        #expect(counts.last == 30)
+        #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 <= $1 && $1 <= 30 })
+        #expect(outcome.miners.first?.entries == 20)
+    }
+
+    @Test func realisedNeverExceedsMarkToMarketWhenSelling() throws {
+        let text = Self.handScenario.replacingOccurrences(of: "sell_fraction: 0", with: "sell_fraction: 1")
+            .replacingOccurrences(of: "tao_reserve: 1000000, alpha_reserve: 1000000", with: "tao_reserve: 200, alpha_reserve: 90000")
+        let (sink, outcome) = try Self.run(text)
+        let selling = sink.rows.filter { $0.row.revenueAlphaRao > 0 }
+        #expect(!selling.isEmpty)
+        for (_, row) in selling {
+            #expect(row.realisedUsdMicro <= row.revenueUsdMicro)
+            #expect(row.realisedUsdMicro.signum > 0)
+        }
+        #expect(outcome.ledgerViolations.isEmpty)
+    }
+
+    @Test func hardwareCostsFromTheGPUTable() {
+        let cost = MinerCost.hardware(gpu: "h100", gpus: 1, gpuHour: StepPath(baseMicro: GPUCatalog.usdPerHourMicro["h100"]!),
+                                      hoursPerDayMicro: 24_000_000, fixedPerMonthMicro: 50_000_000)
+        // $2.00 × 24 h + $50 × 12 / 365 = $48 + $1.643835 = $49.643835
+        #expect(cost.perMinerPerDayMicro(atBlock: 0) == 49_643_835)
+        let shocked = MinerCost.perDay(StepPath(baseMicro: 10, points: [(100, 20)]))
+        #expect(shocked.perMinerPerDayMicro(atBlock: 99) == 10 && shocked.perMinerPerDayMicro(atBlock: 100) == 20)
+    }
+
+    @Test func distributionsWeightByRank() {
+        #expect(MinerDistribution.equal.weights(count: 3) == [1, 1, 1])
+        let power = MinerDistribution.powerLaw(exponent: 1).weights(count: 4)
+        #expect(power[0] == 2 * power[1] && power[0] == 4 * power[3])
+        #expect(MinerDistribution.shares([5, 3]).weights(count: 4) == [5, 3, 3, 3])
+    }
+}
+
+/// The derived columns of a miners.csv row, through the report formatter.
+func minerCells(_ row: MinerSample) -> (breakevenTaoUsd: String, breakevenAlpha: String) {
+    let cells = MinerFormatting.cells(row)
+    return (cells[7], cells[8])
+}
+
+import Reporting
