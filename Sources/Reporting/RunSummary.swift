@@ -36,7 +36,7 @@ public enum RunSummaryText {
         }
         lines.append("")
 
-        if !outcome.miners.isEmpty { lines += minerSection(outcome.miners) }
+        if !outcome.miners.isEmpty { lines += minerSection(outcome.miners, totals: outcome.minerTotals, halvings: outcome.halvings, blocksPerDay: scenario.blocksPerDay) }
 
         let startPrices = Dictionary(first.subnets.map { ($0.netuid, $0.price) }, uniquingKeysWith: { a, _ in a })
         lines.append("## Final prices (top 10 by price)")
@@ -79,8 +79,22 @@ public enum RunSummaryText {
 extension RunSummaryText {
     /// Which subnets' miners covered their USD costs at the start and at the end, when each
     /// turned unprofitable, how many left, and the break-even TAO price.
-    static func minerSection(_ miners: [MinerOutcome]) -> [String] {
+    static func minerSection(_ miners: [MinerOutcome], totals: [MinerPeriodTotal], halvings: [HalvingCrossing], blocksPerDay: UInt64) -> [String] {
         var lines = ["## Miners", ""]
+        // The halving's effect: all miners' profit per day in the last full period before it
+        // and in the first full period after it.
+        for halving in halvings {
+            let before = totals.last { $0.block <= halving.block && $0.blocks > 0 }
+            let after = totals.first { $0.block > halving.block && $0.block - $0.blocks >= halving.block && $0.blocks > 0 }
+            if let before, let after {
+                func perDay(_ total: MinerPeriodTotal) -> String {
+                    let days = BigInteger(total.blocks)
+                    let value = (try? (total.profitUsdMicro * BigInteger(blocksPerDay)).divided(by: days, rounding: .towardZero)) ?? .zero
+                    return RunFormatting.usd(micro: value)
+                }
+                lines.append("- Across the halving at block \(halving.block) (\(halving.date)): all miners' profit was $\(perDay(before)) a day in the period ending \(before.date) (\(before.miners) miners) and $\(perDay(after)) in the period ending \(after.date) (\(after.miners) miners).")
+            }
+        }
         let profitableStart = miners.filter { !$0.first.profitUsdMicro.isNegative }.map(\.netuid)
         let profitableEnd = miners.filter { !$0.last.profitUsdMicro.isNegative }.map(\.netuid)
         func list(_ netuids: [UInt16]) -> String { netuids.isEmpty ? "none" : netuids.map(String.init).joined(separator: ", ") }

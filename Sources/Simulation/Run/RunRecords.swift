@@ -64,6 +64,20 @@ public struct MinerOutcome: Sendable {
     public let entries: Int
 }
 
+/// All miners together over one report period.
+public struct MinerPeriodTotal: Sendable, Equatable {
+    /// The row's block: the period ends here.
+    public let block: UInt64
+    public let date: CalendarDate
+    /// Blocks of mining in the period.
+    public let blocks: UInt64
+    public let revenueUsdMicro: BigInteger
+    public let costUsdMicro: BigInteger
+    public let miners: Int
+
+    public var profitUsdMicro: BigInteger { revenueUsdMicro - costUsdMicro }
+}
+
 /// What a finished run leaves for its summary.
 public struct RunOutcome: Sendable {
     public let first: NetworkSample
@@ -73,6 +87,8 @@ public struct RunOutcome: Sendable {
     public let firstRefusals: [RunEvent]
     public let ledgerViolations: [LedgerViolation]
     public let miners: [MinerOutcome]
+    /// Network-wide miner totals per report period (periods with mining only).
+    public let minerTotals: [MinerPeriodTotal]
 }
 
 /// Where a run sends its rows, as it goes.

@@ -111,9 +111,17 @@ public struct SimulationRun {
         var first: NetworkSample?
         var last: NetworkSample?
         var minerTracks: [UInt16: MinerTrack] = [:]
+        var minerTotals: [MinerPeriodTotal] = []
         func emit(_ sample: NetworkSample, _ sink: inout Sink) throws(RunError) {
             let rows = agents.takeSamples(network: network)
             for row in rows where row.blocks > 0 { minerTracks[row.netuid, default: MinerTrack()].add(row, sample) }
+            let mining = rows.filter { $0.blocks > 0 }
+            if !mining.isEmpty {
+                minerTotals.append(MinerPeriodTotal(
+                    block: sample.block, date: sample.date, blocks: mining.map(\.blocks).max() ?? 0,
+                    revenueUsdMicro: mining.reduce(.zero) { $0 + $1.revenueUsdMicro }, costUsdMicro: mining.reduce(.zero) { $0 + $1.costUsdMicro },
+                    miners: mining.reduce(0) { $0 + $1.miners }))
+            }
             do {
                 try sink.sample(sample)
                 try sink.miners(rows, at: sample)
@@ -175,7 +183,7 @@ public struct SimulationRun {
                                 exits: totals?.totalExits ?? 0, entries: totals?.totalEntries ?? 0)
         }
         return RunOutcome(first: first ?? final, last: final, halvings: halvings, eventCounts: counts, firstRefusals: refusals,
-                          ledgerViolations: network.checkConservation(), miners: miners)
+                          ledgerViolations: network.checkConservation(), miners: miners, minerTotals: minerTotals)
     }
 
     mutating func takeSample(previous: inout [SubnetIdentity: FlowCounters]) -> NetworkSample {
