@@ -65,10 +65,13 @@ public enum RunSummaryText {
         lines.append("")
         lines.append("| direction | netuid | price at start (TAO) | price at end (TAO) | change |")
         lines.append("|---|---:|---:|---:|---:|")
-        for mover in ordered.reversed().prefix(5) {
+        func rises(_ mover: (netuid: UInt16, from: PriceRatio, to: PriceRatio)) -> Bool { mover.to > mover.from }
+        func falls(_ mover: (netuid: UInt16, from: PriceRatio, to: PriceRatio)) -> Bool { mover.to < mover.from }
+        if !ordered.contains(where: rises), !ordered.contains(where: falls) { lines.append("| — | | | | no price changed |") }
+        for mover in ordered.reversed().filter(rises).prefix(5) {
             lines.append("| up | \(mover.netuid) | \(mover.from.decimalString(fractionDigits: 9)) | \(mover.to.decimalString(fractionDigits: 9)) | \(RunFormatting.percentChange(from: mover.from, to: mover.to))% |")
         }
-        for mover in ordered.prefix(5) {
+        for mover in ordered.filter(falls).prefix(5) {
             lines.append("| down | \(mover.netuid) | \(mover.from.decimalString(fractionDigits: 9)) | \(mover.to.decimalString(fractionDigits: 9)) | \(RunFormatting.percentChange(from: mover.from, to: mover.to))% |")
         }
         lines.append("")

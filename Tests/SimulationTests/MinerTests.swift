@@ -118,3 +118,21 @@ func minerCells(_ row: MinerSample) -> (breakevenTaoUsd: String, breakevenAlpha:
 }
 
 import Reporting
+
+@Suite struct MinerSummaryTests {
+    @Test func summaryAnswersTheHalvingQuestion() throws {
+        let text = MinerTests.handScenario
+            .replacingOccurrences(of: "start: {block: 0, issuance: 3000000,", with: "start: {block: 10498917, issuance: 10498917,")
+            .replacingOccurrences(of: "horizon: {days: 4}", with: "horizon: {days: 6}")
+        let scenario = try ScenarioParser.parse(text, file: "h.yaml")
+        var simulation = try SimulationRun(scenario: scenario)
+        var sink = MinerSink()
+        let outcome = try simulation.run(into: &sink)
+        #expect(outcome.halvings.map(\.block) == [10_500_000])
+        let summary = RunSummaryText.markdown(scenario: scenario, outcome: outcome)
+        #expect(summary.contains("## Miners"))
+        #expect(summary.contains("Across the halving at block 10500000"))
+        #expect(summary.contains("Profitable in the last period: 1 of 1 subnets (1)."))
+        #expect(summary.contains("Break-even TAO price across subnets"))
+    }
+}
