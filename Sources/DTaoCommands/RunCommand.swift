@@ -34,7 +34,6 @@ struct RunCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let startedAt = Date()
         var loaded: Scenario
         do { loaded = try ScenarioParser.load(path: scenario) } catch { throw CommandFailure.badInput(error.description) }
         if let seed { loaded.seed = seed }
@@ -44,39 +43,22 @@ struct RunCommand: ParsableCommand {
 
         let directory: ReportDirectory
         do { directory = try ReportDirectory(out: out, force: force) } catch { throw CommandFailure.badInput(error.description) }
+        let showProgress = isatty(STDERR_FILENO) != 0
+        let outcome: RunOutcome
         do {
-            var writer = try ReportWriter(directory: directory)
-            let showProgress = isatty(STDERR_FILENO) != 0
-            let outcome = try simulation.run(into: &writer) { done, total in
+            outcome = try ReportRun.write(&simulation, scenarioPath: scenario, into: directory, engineVersion: DTao.version,
+                                          commandLine: ["dtao"] + CommandLine.arguments.dropFirst()) { done, total in
                 guard showProgress else { return }
                 FileHandle.standardError.write(Data("\r\(loaded.name): block \(done) of \(total) (\(done * 100 / max(total, 1))%)".utf8))
             }
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-            try writer.close()
-            let summary = RunSummaryText.markdown(scenario: loaded, outcome: outcome)
-            try write(summary, to: directory.path("summary.md"))
-            let hash = SHA256.hex(Array(FileManager.default.contents(atPath: scenario) ?? Data()))
-            let formatter = ISO8601DateFormatter()
-            let manifest = RunManifest.json(
-                scenario: loaded, scenarioSHA256: hash, engineVersion: DTao.version,
-                commandLine: ["dtao"] + CommandLine.arguments.dropFirst(), startedAt: formatter.string(from: startedAt),
-                finishedAt: formatter.string(from: Date()),
-                files: ["subnets.csv", "network.csv", "miners.csv", "events.csv", "manifest.json", "summary.md"])
-            try write(manifest, to: directory.path("manifest.json"))
-            try directory.commit()
-            print("wrote \(out): subnets.csv, network.csv, miners.csv, events.csv, manifest.json, summary.md")
-            if !outcome.ledgerViolations.isEmpty {
-                throw CommandFailure.refused("the ledger does not balance: " + outcome.ledgerViolations.map(\.description).joined(separator: "; "))
-            }
-        } catch let failure as CommandFailure {
-            throw failure
         } catch {
-            directory.abandon()
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             throw CommandFailure.refused("the run failed and left no report: \(error)")
         }
-    }
-
-    func write(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw ReportError("cannot write \(path)") }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        print("wrote \(out): " + ReportRun.files.joined(separator: ", "))
+        if !outcome.ledgerViolations.isEmpty {
+            throw CommandFailure.refused("the ledger does not balance: " + outcome.ledgerViolations.map(\.description).joined(separator: "; "))
+        }
     }
 }

@@ -7,11 +7,14 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case scenario(ScenarioError)
     /// A sink (the report files) failed.
     case output(String)
+    /// An invariant failed; the run stopped at the first violation.
+    case invariant(InvariantViolation)
 
     public var description: String {
         switch self {
         case let .scenario(error): return error.description
         case let .output(message): return message
+        case let .invariant(violation): return violation.description
         }
     }
 }
@@ -49,6 +52,8 @@ public struct SimulationRun {
     var market: TaoUsdPath
     var flowRandom: RandomStream
     var agents: MinerAgents
+    /// When set, the run asserts these invariants after every block and every operation.
+    public var checker: InvariantChecker?
     let clock: BlockClock
 
     /// Builds the starting network. - Throws: `RunError.scenario` when it is impossible.
@@ -101,6 +106,17 @@ public struct SimulationRun {
         let stepBlocks = scenario.stepBlocks
         var era = network.schedule.era(block: start, issuanceRao: network.tao.issuanceRao)
         let progressEvery = max(1, scenario.horizonBlocks / 200)
+        if let checker { checker.prepare(&network) }
+        var eventsChecked = 0
+        func verify(afterBlock: Bool) throws(RunError) {
+            guard checker != nil else { return }
+            // Between blocks, check only when something happened.
+            let total = counts.values.reduce(0, +)
+            if !afterBlock, total == eventsChecked, network.observations.swaps.isEmpty { return }
+            eventsChecked = total
+            let violation = afterBlock ? checker!.checkBlock(&network) : checker!.checkOperations(&network)
+            if let violation { throw .invariant(violation) }
+        }
 
         func record(_ event: RunEvent, _ sink: inout Sink) throws(RunError) {
             counts[event.kind, default: 0] += 1
@@ -131,6 +147,7 @@ public struct SimulationRun {
             let offset = block - start
             if offset > 0, offset % scenario.blocksPerDay == 0 {
                 agents.day(network: &network, taoUsdMicro: market.microUsd(atBlock: block), blocks: scenario.blocksPerDay)
+                try verify(afterBlock: false)
             }
             if offset % scenario.sampleEveryBlocks == 0 {
                 let sample = takeSample(previous: &previous)
@@ -159,11 +176,13 @@ public struct SimulationRun {
                         stochasticNext[index] += flow.everyBlocks
                     }
                 }
+                try verify(afterBlock: false)
             }
             do { try network.step() } catch {
                 throw .scenario(ScenarioError(file: scenario.file, path: "subnets", line: nil, value: error.description,
                                               expected: "reserves that stay within 64-bit rao"))
             }
+            try verify(afterBlock: true)
             let newEra = network.schedule.era(block: network.block, issuanceRao: network.tao.issuanceRao)
             if newEra != era {
                 era = newEra
@@ -174,6 +193,7 @@ public struct SimulationRun {
         }
         let lastDay = scenario.horizonBlocks % scenario.blocksPerDay == 0 ? scenario.blocksPerDay : scenario.horizonBlocks % scenario.blocksPerDay
         agents.day(network: &network, taoUsdMicro: market.microUsd(atBlock: end), blocks: lastDay)
+        try verify(afterBlock: false)
         let final = takeSample(previous: &previous)
         try emit(final, &sink)
         let miners = minerTracks.keys.sorted().compactMap { netuid -> MinerOutcome? in

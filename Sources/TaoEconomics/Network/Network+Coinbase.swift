@@ -31,12 +31,16 @@ extension Network {
         var rootSoldTotal: UInt64 = 0
         for index in updated.indices {
             let share = taoIn[index]
-            let sold = switch mode {
+            let result = switch mode {
             case .native: try Network.runCoinbase(on: &updated[index], taoIn: share, rules: rules, rootStakeRao: tao.rootStakeRao, mode: mode, arithmetic: NativeI96F32.self)
             case .reference: try Network.runCoinbase(on: &updated[index], taoIn: share, rules: rules, rootStakeRao: tao.rootStakeRao, mode: mode, arithmetic: ReferenceI96F32.self)
             }
             issued += share.rao
-            rootSoldTotal += sold
+            rootSoldTotal += result.rootSoldTaoRao
+            if isObserving {
+                observations.injections.append(result.injection)
+                if let swap = result.rootSell { observations.swaps.append(swap) }
+            }
         }
         // Apply.
         subnets = updated
@@ -90,10 +94,17 @@ extension Network {
         mode == .native ? FixedSharePayout.split(emissionRao, among: weights) : FixedSharePayout.splitWide(emissionRao, among: weights)
     }
 
+    /// What one subnet's coinbase did, for the caller's totals and the invariant checker.
+    struct CoinbaseResult {
+        let rootSoldTaoRao: UInt64
+        let injection: InjectionObservation
+        let rootSell: SwapObservation?
+    }
+
     /// One subnet's share of the block: injection, alpha_out and its split, root sell (launch)
-    /// and moving price. Returns the TAO taken out of the pool by the root sell.
+    /// and moving price.
     static func runCoinbase<A: I96F32Arithmetic>(on subnet: inout SubnetState, taoIn: TaoShare, rules: RuleSet, rootStakeRao: UInt64,
-                                                 mode: ArithmeticMode, arithmetic: A.Type) throws(NetworkError) -> UInt64 {
+                                                 mode: ArithmeticMode, arithmetic: A.Type) throws(NetworkError) -> CoinbaseResult {
         let taoInRao = taoIn.rao
         var pool = subnet.pool
         let alphaIssuance = subnet.alphaIssuanceRao
@@ -109,6 +120,9 @@ extension Network {
         case .launchI96F32:
             alphaIn = launchAlphaIn(pool: pool, taoInRaw: taoIn.fixedRaw, alphaEmissionRao: alphaEmission, arithmetic: A.self)
         }
+        let injection = InjectionObservation(
+            netuid: pool.netuid, taoBeforeRao: pool.taoReserveRao, alphaBeforeRao: pool.alphaReserveRao, taoInRao: taoInRao,
+            alphaInRao: alphaIn, alphaCapRao: alphaEmission, taoInFixedRaw: taoIn.fixedRaw, rounding: rules.pool.injection)
         let (taoAfter, taoOverflow) = pool.taoReserveRao.addingReportingOverflow(taoInRao)
         let (alphaAfter, alphaOverflow) = pool.alphaReserveRao.addingReportingOverflow(alphaIn)
         guard !taoOverflow, !alphaOverflow else { throw .overflow("subnet \(pool.netuid)'s reserves") }
@@ -118,6 +132,7 @@ extension Network {
 
         // alpha_out's split.
         var rootSoldTao: UInt64 = 0
+        var rootSell: SwapObservation?
         switch rules.split {
         case let .exactPercent(numerator, denominator):
             let owner = NativeExact.multiplyDivideFloor(alphaEmission, numerator, denominator, mode: mode)?.quotient ?? 0
@@ -137,6 +152,11 @@ extension Network {
                 let sellRules = rules.pool.with(fee: .none)
                 if let taoOut = try? SubnetPool.curveOutput(inputReserveRao: pool.alphaReserveRao, outputReserveRao: pool.taoReserveRao,
                                                             inputRao: parts.root, side: .unstake, rules: sellRules, mode: mode) {
+                    rootSell = SwapObservation(
+                        netuid: pool.netuid, side: .unstake, taoBeforeRao: pool.taoReserveRao, alphaBeforeRao: pool.alphaReserveRao,
+                        taoAfterRao: pool.taoReserveRao - taoOut, alphaAfterRao: pool.alphaReserveRao &+ parts.root,
+                        newInputReserveRao: pool.alphaReserveRao &+ parts.root, outputReserveAfterRao: pool.taoReserveRao - taoOut,
+                        minimumOutputReserveRao: sellRules.minimumOutputReserveRao, rounding: sellRules.rounding)
                     pool.alphaReserveRao += parts.root
                     pool.taoReserveRao -= taoOut
                     pool.alphaOutstandingRao -= parts.root
@@ -156,7 +176,7 @@ extension Network {
         subnet.taoInjectedRao += taoInRao
         subnet.alphaInjectedRao += alphaIn
         subnet.alphaOutRao += alphaEmission
-        return rootSoldTao
+        return CoinbaseResult(rootSoldTaoRao: rootSoldTao, injection: injection, rootSell: rootSell)
     }
 
     /// alpha_in at launch: tao_in ⊘ price in I96F32 (price = T ⊘ A, 0 when A is 0), capped at

@@ -20,54 +20,42 @@ extension Network {
     /// - issuance stays within 21,000,000 TAO and each alpha within 21,000,000 alpha.
     public func checkConservation() -> [LedgerViolation] {
         var violations: [LedgerViolation] = []
-        var pools = BigIntegerSum(), pendingRoot = BigIntegerSum()
+        // Sums of u64 amounts fit 128 bits exactly for any realistic count of terms.
+        var pools: UInt128 = 0, pendingRoot: UInt128 = 0
         for subnet in subnets {
-            pools.add(subnet.pool.taoReserveRao)
-            pendingRoot.add(subnet.pendingRootTaoRao)
-            let issuance = BigIntegerSum(subnet.alphaMintedRao).minus(subnet.alphaRecycledRao)
-            let held = BigIntegerSum(subnet.pool.alphaReserveRao).plus(subnet.pool.alphaOutstandingRao)
-            if issuance != held {
+            pools += UInt128(subnet.pool.taoReserveRao)
+            pendingRoot += UInt128(subnet.pendingRootTaoRao)
+            let issuance = Int128(subnet.alphaMintedRao) - Int128(subnet.alphaRecycledRao)
+            let inPool = Int128(subnet.pool.alphaReserveRao) + Int128(subnet.pool.alphaOutstandingRao)
+            if issuance != inPool {
                 violations.append(LedgerViolation(law: "alpha-conservation", netuid: subnet.netuid,
                     details: "minted \(subnet.alphaMintedRao) − recycled \(subnet.alphaRecycledRao) ≠ pool \(subnet.pool.alphaReserveRao) + outstanding \(subnet.pool.alphaOutstandingRao)"))
             }
-            let accounted = BigIntegerSum(subnet.pendingAlphaRao).plus(subnet.holders.totalRao).plus(subnet.alphaBurnedRao)
-            if accounted != BigIntegerSum(subnet.pool.alphaOutstandingRao) {
+            let accounted = UInt128(subnet.pendingOwnerRao) + UInt128(subnet.pendingMinerRao) + UInt128(subnet.pendingValidatorRao)
+                + UInt128(subnet.holders.totalRao) + UInt128(subnet.alphaBurnedRao)
+            if accounted != UInt128(subnet.pool.alphaOutstandingRao) {
                 violations.append(LedgerViolation(law: "alpha-conservation", netuid: subnet.netuid,
-                    details: "outstanding \(subnet.pool.alphaOutstandingRao) ≠ pending \(subnet.pendingAlphaRao) + held \(subnet.holders.totalRao) + burned \(subnet.alphaBurnedRao)"))
+                    details: "outstanding \(subnet.pool.alphaOutstandingRao) ≠ pending \(subnet.pendingOwnerRao &+ subnet.pendingMinerRao &+ subnet.pendingValidatorRao) + held \(subnet.holders.totalRao) + burned \(subnet.alphaBurnedRao)"))
             }
-            if subnet.alphaIssuanceRao > Supply.capRao {
+            if inPool > Int128(Supply.capRao) {
                 violations.append(LedgerViolation(law: "supply-cap", netuid: subnet.netuid,
-                    details: "alpha issuance \(subnet.alphaIssuanceRao) rao is above 21,000,000 alpha"))
+                    details: "alpha issuance \(inPool) rao is above 21,000,000 alpha"))
             }
         }
-        if pools != BigIntegerSum(tao.poolsRao) || pendingRoot != BigIntegerSum(tao.pendingRootRao) {
+        if pools != UInt128(tao.poolsRao) || pendingRoot != UInt128(tao.pendingRootRao) {
             violations.append(LedgerViolation(law: "tao-conservation", netuid: nil,
                 details: "running totals drifted: pools \(tao.poolsRao) vs \(pools), pending root \(tao.pendingRootRao) vs \(pendingRoot)"))
         }
-        let held = BigIntegerSum(tao.poolsRao).plus(tao.rootStakeRao).plus(tao.pendingRootRao).plus(tao.rootDividendsRao)
-            .plus(tao.freeRao).plus(tao.burnedRao)
-        if BigIntegerSum(tao.mintedRao).minus(tao.recycledRao) != held {
+        let held = UInt128(tao.poolsRao) + UInt128(tao.rootStakeRao) + UInt128(tao.pendingRootRao) + UInt128(tao.rootDividendsRao)
+            + UInt128(tao.freeRao) + UInt128(tao.burnedRao)
+        let issued = Int128(tao.mintedRao) - Int128(tao.recycledRao)
+        if issued < 0 || UInt128(issued) != held {
             violations.append(LedgerViolation(law: "tao-conservation", netuid: nil,
                 details: "minted \(tao.mintedRao) − recycled \(tao.recycledRao) ≠ pools \(tao.poolsRao) + root \(tao.rootStakeRao) + pending root \(tao.pendingRootRao) + root dividends \(tao.rootDividendsRao) + free \(tao.freeRao) + burned \(tao.burnedRao)"))
         }
-        if tao.issuanceRao > Supply.capRao {
-            violations.append(LedgerViolation(law: "supply-cap", netuid: nil, details: "TAO issuance \(tao.issuanceRao) rao is above 21,000,000 TAO"))
+        if issued > Int128(Supply.capRao) {
+            violations.append(LedgerViolation(law: "supply-cap", netuid: nil, details: "TAO issuance \(issued) rao is above 21,000,000 TAO"))
         }
         return violations
     }
 }
-
-/// An exact running sum of rao amounts (they can pass 2^64 when added up).
-struct BigIntegerSum: Equatable, CustomStringConvertible {
-    private(set) var value: BigInteger
-
-    init(_ start: UInt64 = 0) { value = BigInteger(start) }
-
-    mutating func add(_ amount: UInt64) { value += BigInteger(amount) }
-    func plus(_ amount: UInt64) -> BigIntegerSum { var copy = self; copy.add(amount); return copy }
-    func minus(_ amount: UInt64) -> BigIntegerSum { var copy = self; copy.value -= BigInteger(amount); return copy }
-
-    var description: String { value.description }
-}
-
-import FixedMath

@@ -6,10 +6,12 @@ extension Network {
         guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
         guard taoRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: taoRao) }
         var subnet = subnets[index]
+        let before = subnet.pool
         let quote: SwapQuote
         do { quote = try subnet.pool.swap(.stake, amountRao: taoRao, rules: rules.pool) } catch { throw .tradeRefused(netuid: netuid, error) }
         try subnet.holders.credit(holder, quote.amountOutRao)
         subnets[index] = subnet
+        if isObserving { observations.swaps.append(SwapObservation(pool: before, quote: quote, rules: rules.pool)) }
         tao.freeRao -= taoRao
         tao.poolsRao += taoRao
         return quote
@@ -24,8 +26,10 @@ extension Network {
         try subnet.holders.debit(holder, alphaRao)
         let quote: SwapQuote
         do { quote = try subnet.pool.swap(.unstake, amountRao: alphaRao, rules: rules.pool) } catch { throw .tradeRefused(netuid: netuid, error) }
-        let taoBefore = subnets[index].pool.taoReserveRao
+        let before = subnets[index].pool
+        let taoBefore = before.taoReserveRao
         subnets[index] = subnet
+        if isObserving { observations.swaps.append(SwapObservation(pool: before, quote: quote, rules: rules.pool)) }
         tao.freeRao += quote.amountOutRao
         tao.poolsRao -= taoBefore - subnet.pool.taoReserveRao
         return quote

@@ -89,6 +89,9 @@ public struct Network: Sendable, Equatable {
     public internal(set) var lastLockRao: UInt64
     public internal(set) var lastLockBlock: UInt64?
     public internal(set) var lastBlock: BlockSummary?
+    /// When on, blocks and trades record `observations` for the invariant checker.
+    public var isObserving = false
+    public internal(set) var observations = Observations()
 
     public init(rules: RuleSet, startBlock: UInt64 = 0, startIssuanceRao: UInt64, rootStakeRao: UInt64 = 0,
                 subnets configurations: [SubnetConfiguration], mode: ArithmeticMode = .native) throws(NetworkError) {

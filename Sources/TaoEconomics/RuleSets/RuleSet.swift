@@ -51,6 +51,7 @@ public struct RuleSet: Sendable, Equatable {
             "A root sell the pool refuses (below its minimum reserve) leaves that alpha in the dust account, as the chain left it uncredited.",
             "Tempo 360 throughout; the chain used 99 from 2025-02-13 to 2025-02-24.",
             "Pools whose k exceeds I110F18 (about 2.5e16 rao on each side) refuse trades instead of saturating.",
+            "alpha_in is the unfloored I96F32 tao_in over the truncated I96F32 price, but only ⌊tao_in⌋ TAO is injected, as on the chain: an uncapped injection can lower the pool's price by less than one rao of TAO over the alpha reserve. The injection invariant is checked in the chain's arithmetic.",
         ])
 
     /// Every rule set, default first.

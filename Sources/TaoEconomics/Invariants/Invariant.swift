@@ -1,0 +1,46 @@
+/// The economic invariants `dtao check` asserts every block. Each names a law the engine must
+/// keep under every rule set; a violation is a bug in the engine or the rules, never a property
+/// of a scenario.
+public enum Invariant: String, Sendable, CaseIterable, Comparable {
+    /// TAO issuance never exceeds 21,000,000 TAO; each subnet's alpha issuance likewise.
+    case supplyCap = "supply-cap"
+    /// minted − recycled = pools + root stake + pending root TAO + root dividends + free TAO +
+    /// burned TAO, to the rao, and the running totals match the subnets.
+    case taoConservation = "tao-conservation"
+    /// Per subnet: minted − recycled = pool alpha + outstanding alpha, and outstanding = pending +
+    /// held (every holder, dust included) + burned, to the rao.
+    case alphaConservation = "alpha-conservation"
+    /// No trade lowers k under exact rounding; under the launch chain's I110F18 rounding k falls by
+    /// less than the new input reserve; no trade leaves the output reserve below the minimum.
+    case constantProduct = "constant-product"
+    /// Injection never lowers the spot price, and leaves it unchanged (to one rao of alpha) when
+    /// not capped. Under the launch rounding both are stated in the chain's own arithmetic: its
+    /// unfloored I96F32 tao_in divided by its truncated I96F32 price. The chain injects only
+    /// ⌊tao_in⌋ TAO, so the pool's price there can end lower by less than one rao of TAO over the
+    /// new alpha reserve (recorded in the rule set's notes).
+    case injection
+    /// The subnets' tao_in plus the rule set's named remainder equal the block emission exactly
+    /// (the remainder is 0 under `card` whenever a subnet can receive TAO).
+    case sharesSum = "shares-sum"
+    /// The block's emission is the rule set's function of issuance (or block), recomputed with
+    /// the GMP reference, and never increases with issuance (or blocks).
+    case emissionSchedule = "emission-schedule"
+
+    public var name: String { rawValue }
+
+    public static func < (lhs: Invariant, rhs: Invariant) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A broken invariant, with where and the values involved.
+public struct InvariantViolation: Error, Sendable, Equatable, CustomStringConvertible {
+    public let invariant: Invariant
+    public let block: UInt64
+    public let netuid: UInt16?
+    public let details: String
+
+    public var description: String {
+        "\(invariant.name) violated at block \(block)" + (netuid.map { ", subnet \($0)" } ?? "") + ": \(details)"
+    }
+}
