@@ -29,8 +29,8 @@ struct BenchCommand: ParsableCommand {
     var format: TableFormat = .table
 
     func validate() throws {
-        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
-        guard blocks >= 1 else { throw ValidationError("--blocks must be at least 1") }
+        guard (1...1_000_000_000).contains(iterations) else { throw ValidationError("--iterations must be from 1 to 1,000,000,000") }
+        guard (1...10_000_000).contains(blocks) else { throw ValidationError("--blocks must be from 1 to 10,000,000") }
     }
 
     func run() throws {

@@ -33,10 +33,10 @@ extension BigInteger {
         return BigInteger(_storage: result)
     }
 
-    /// self · 2^bits, exact.
+    /// self · 2^bits, exact; a negative `bits` shifts right, flooring.
     @inlinable public func shiftedLeft(by bits: Int) -> BigInteger {
         let result = _MPZStorage()
-        result.shiftLeft(_storage, bits)
+        if bits >= 0 { result.shiftLeft(_storage, bits) } else { result.shiftRightFloor(_storage, bits == Int.min ? Int.max : -bits) }
         return BigInteger(_storage: result)
     }
 

@@ -59,8 +59,10 @@ extension BigInteger {
         BigInteger._divide(_storage, divisor._storage, rounding: rule, into: _storage)
     }
 
-    /// floor(self / 2^bits): an arithmetic shift right (rounds toward negative infinity).
+    /// floor(self / 2^bits): an arithmetic shift right (rounds toward negative infinity); a
+    /// negative `bits` shifts left, exactly.
     @inlinable public func shiftedRightFloor(by bits: Int) -> BigInteger {
+        guard bits >= 0 else { return shiftedLeft(by: bits == Int.min ? Int.max : -bits) }
         let result = _MPZStorage()
         result.shiftRightFloor(_storage, bits)
         return BigInteger(_storage: result)
@@ -68,13 +70,13 @@ extension BigInteger {
 
     /// self / 2^bits rounded by `rule`.
     public func shiftedRight(by bits: Int, rounding rule: RoundingRule) -> BigInteger {
-        if bits <= 0 { return shiftedLeft(by: -bits) }
+        if bits <= 0 { return shiftedLeft(by: bits == Int.min ? Int.max : -bits) }
         // A power of two is never zero, so this cannot throw.
         return (try? divided(by: .powerOfTwo(bits), rounding: rule)) ?? .zero
     }
 
-    /// Whether self is a multiple of 2^bits.
-    public func isMultipleOfPowerOfTwo(_ bits: Int) -> Bool { _storage.isDivisibleByPowerOfTwo(bits) }
+    /// Whether self is a multiple of 2^bits (every integer is, for bits ≤ 0).
+    public func isMultipleOfPowerOfTwo(_ bits: Int) -> Bool { bits <= 0 || _storage.isDivisibleByPowerOfTwo(bits) }
 
     /// The square root, rounded by `rule`.
     /// - Throws: `FixedMathError.negativeSquareRoot` for a negative value.

@@ -143,3 +143,14 @@ import Testing
         #expect(throws: FixedMathError.self) { try BigInteger(.infinity, rounding: .floor) }
     }
 }
+
+@Suite struct BigIntegerShiftTests {
+    @Test func negativeShiftsGoTheOtherWayInsteadOfTrapping() {
+        let x = BigInteger(-40 as Int64)
+        #expect(x.shiftedLeft(by: -3) == x.shiftedRightFloor(by: 3))
+        #expect(x.shiftedRightFloor(by: -3) == x.shiftedLeft(by: 3))
+        #expect(BigInteger(-41 as Int64).shiftedLeft(by: -3) == BigInteger(-6 as Int64))  // floor(-41/8)
+        #expect(x.shiftedRight(by: -2, rounding: .ceiling) == BigInteger(-160 as Int64))
+        #expect(x.isMultipleOfPowerOfTwo(-5) && x.isMultipleOfPowerOfTwo(3) && !x.isMultipleOfPowerOfTwo(4))
+    }
+}

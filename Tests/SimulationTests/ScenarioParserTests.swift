@@ -88,3 +88,18 @@ import Testing
         #expect(throws: RunError.self) { try SimulationRun(scenario: short) }
     }
 }
+
+@Suite struct ScenarioParserExtremeTests {
+    /// Far dates, huge intervals and spans are errors or saturate; none traps.
+    @Test(arguments: [
+        ("{block: 300, netuid: 1, stake_tao: 500}", "{date: 9999-12-31, netuid: 1, stake_tao: 500}"),
+        ("{block: 700, netuid: 1, holder: whale, unstake_percent: 50}", "{block: 700, netuid: 1, holder: whale, unstake_percent: 50, over_days: 18446744073709551615, every_blocks: 18446744073709551615}"),
+        ("{block: 700, netuid: 1, holder: whale, unstake_percent: 50}", "{block: 700, netuid: 1, holder: whale, unstake_percent: 50, over_blocks: 100, every_blocks: 1}"),
+        ("{constant: 250}", "{piecewise: [{date: 9999-12-31, price: 1}, {date: 1970-01-01, price: 2}]}"),
+        ("blocks_per_day: 7200", "blocks_per_day: 18446744073709551615"),
+        ("horizon: {blocks: 1500}", "horizon: {blocks: 18446744073709551615}"),
+    ])
+    func extremesDoNotTrap(_ old: String, _ new: String) {
+        _ = try? ScenarioText.parse(ScenarioText.variant(old, new))
+    }
+}

@@ -30,3 +30,13 @@ import Testing
         #expect(clock.date(ofBlock: 99).description == "2025-11-14")
     }
 }
+
+@Suite struct CalendarDateExtremeTests {
+    @Test func extremeBlocksAndDaysSaturateInsteadOfTrapping() throws {
+        let clock = BlockClock(originBlock: .max / 2, originDate: try CalendarDate(parsing: "2025-01-01"), blocksPerDay: 1)
+        _ = clock.date(ofBlock: .max).description
+        _ = clock.date(ofBlock: 0).description
+        #expect(CalendarDate(daysSinceEpoch: .max).adding(days: 5).daysSinceEpoch == .max)
+        #expect(CalendarDate(daysSinceEpoch: .min).adding(days: -5).daysSinceEpoch == .min)
+    }
+}

@@ -155,7 +155,8 @@ public struct SimulationRun {
                 try emit(sample, &sink)
             }
             if offset % stepBlocks == 0 {
-                let stepEnd = min(block + stepBlocks, end)
+                let (stepLimit, stepOverflow) = block.addingReportingOverflow(stepBlocks)
+                let stepEnd = stepOverflow ? end : min(stepLimit, end)
                 // Registrations, then scheduled flows, spread exits and random flows in the step.
                 while registrationIndex < scenario.registrations.count, scenario.registrations[registrationIndex] < stepEnd {
                     try record(register(), &sink)
@@ -173,7 +174,8 @@ public struct SimulationRun {
                 for (index, flow) in scenario.stochasticFlows.enumerated() {
                     while stochasticNext[index] < min(stepEnd, flow.toBlock) {
                         for event in applyStochastic(flow) { try record(event, &sink) }
-                        stochasticNext[index] += flow.everyBlocks
+                        let (next, overflow) = stochasticNext[index].addingReportingOverflow(flow.everyBlocks)
+                        stochasticNext[index] = overflow ? .max : next
                     }
                 }
                 try verify(afterBlock: false)

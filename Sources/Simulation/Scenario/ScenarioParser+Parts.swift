@@ -27,9 +27,7 @@ extension ScenarioParser {
                 switch (entry["block"], entry["date"]) {
                 case let (value?, nil): block = try value.unsigned("a block number")
                 case let (nil, value?):
-                    let days = try value.date().daysSinceEpoch - context.startDate.daysSinceEpoch
-                    block = days >= 0 ? context.startBlock + UInt64(days) * context.clock.blocksPerDay
-                        : context.startBlock - min(context.startBlock, UInt64(-days) * context.clock.blocksPerDay)
+                    block = context.blockOfDay(try value.date().daysSinceEpoch - context.startDate.daysSinceEpoch)
                 default: throw item.error("exactly one of 'block' or 'date'")
                 }
                 guard !points.contains(where: { $0.block == block }) else { throw item.error("one price per block") }
@@ -69,9 +67,7 @@ extension ScenarioParser {
             if let parsed = try? BigInteger.parseUInt64(cells[0]) {
                 block = parsed
             } else if let date = try? CalendarDate(parsing: cells[0]) {
-                let days = date.daysSinceEpoch - context.startDate.daysSinceEpoch
-                block = days >= 0 ? context.startBlock + UInt64(days) * context.clock.blocksPerDay
-                    : context.startBlock - min(context.startBlock, UInt64(-days) * context.clock.blocksPerDay)
+                block = context.blockOfDay(date.daysSinceEpoch - context.startDate.daysSinceEpoch)
             } else if number == 0 || points.isEmpty && !line.contains(where: \.isNumber) {
                 continue  // a header row
             } else {
@@ -241,12 +237,15 @@ extension ScenarioParser {
                     let interval = try every.positive("a positive number of blocks")
                     let span: UInt64
                     if let days = entry["over_days"] {
-                        span = try days.positive("a positive number of days") * context.clock.blocksPerDay
+                        let (blocks, overflow) = try days.positive("a positive number of days").multipliedReportingOverflow(by: context.clock.blocksPerDay)
+                        span = overflow ? .max : blocks
                     } else {
                         span = try entry["over_blocks"]!.positive("a positive number of blocks")
                     }
-                    let blocks = stride(from: block, to: min(block + span, context.endBlock), by: Int(interval)).map { $0 }
-                    guard blocks.count <= 1_000_000 else { throw every.error("at most 1,000,000 chunks") }
+                    let last = min(span >= context.endBlock - block ? context.endBlock : block + span, context.endBlock)
+                    let chunks = (last - block) / interval + ((last - block) % interval == 0 ? 0 : 1)
+                    guard chunks <= 1_000_000 else { throw every.error("at most 1,000,000 chunks") }
+                    let blocks = Array(stride(from: block, to: last, by: Int(min(interval, UInt64(Int.max)))))
                     spreads.append(SpreadUnstake(netuid: netuid, holder: holder, numerator: percent.raw, denominator: denominator,
                                                  blocks: blocks, source: item.path))
                 }

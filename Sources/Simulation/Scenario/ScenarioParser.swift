@@ -113,6 +113,15 @@ public enum ScenarioParser {
         let startDate: CalendarDate
         let clock: BlockClock
 
+        /// The first block of the day `days` after the start date (before it when negative),
+        /// saturating at 0 and at UInt64.max rather than overflowing.
+        func blockOfDay(_ days: Int64) -> UInt64 {
+            let (offset, overflow) = days.magnitude.multipliedReportingOverflow(by: clock.blocksPerDay)
+            if days < 0 { return overflow ? 0 : startBlock - min(startBlock, offset) }
+            let (block, sumOverflow) = startBlock.addingReportingOverflow(offset)
+            return overflow || sumOverflow ? .max : block
+        }
+
         /// The block of a `{block: N}` or `{date: D}` entry (a date means its first block), which
         /// must fall within the run.
         func block(_ entry: [String: YAMLValue], at value: YAMLValue, blockKey: String = "block", dateKey: String = "date") throws(ScenarioError) -> UInt64 {
@@ -123,7 +132,7 @@ public enum ScenarioParser {
                 let day = try date.date()
                 let days = day.daysSinceEpoch - startDate.daysSinceEpoch
                 guard days >= 0 else { throw date.error("a date on or after the start date \(startDate)") }
-                result = startBlock + UInt64(days) * clock.blocksPerDay
+                result = blockOfDay(days)
             default: throw value.error("exactly one of '\(blockKey)' or '\(dateKey)'")
             }
             guard result >= startBlock, result < endBlock else {

@@ -43,7 +43,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// (year, month, day) of this date.
     public var components: (year: Int64, month: Int64, day: Int64) {
-        let shifted = daysSinceEpoch + 719_468
+        // Dates beyond ±10^15 days (only reachable by saturation) print as those bounds.
+        let shifted = min(max(daysSinceEpoch, -1_000_000_000_000_000), 1_000_000_000_000_000) + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
@@ -54,7 +55,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    public func adding(days: Int64) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+    /// The date `days` later (earlier when negative), saturating at the Int64 bounds.
+    public func adding(days: Int64) -> CalendarDate {
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return CalendarDate(daysSinceEpoch: overflow ? (days > 0 ? .max : .min) : sum)
+    }
 
     public var description: String {
         let (year, month, day) = components
@@ -92,9 +97,9 @@ public struct BlockClock: Sendable, Equatable {
     /// toward negative infinity for blocks before the origin).
     public func date(ofBlock block: UInt64) -> CalendarDate {
         if block >= originBlock {
-            return originDate.adding(days: Int64((block - originBlock) / blocksPerDay))
+            return originDate.adding(days: Int64(clamping: (block - originBlock) / blocksPerDay))
         }
         let before = originBlock - block
-        return originDate.adding(days: -Int64((before + blocksPerDay - 1) / blocksPerDay))
+        return originDate.adding(days: -Int64(clamping: before / blocksPerDay + (before % blocksPerDay == 0 ? 0 : 1)))
     }
 }
