@@ -8,11 +8,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure ns per operation and allocations per operation of the exact arithmetic.",
         discussion: """
-            Run it on a release build (swift build -c release) for meaningful figures. Each case
-            is warmed up, then timed over --iterations operations with a monotonic clock.
-            objects/op counts BigInteger storage objects created (one heap allocation each);
-            gmp_allocs/op counts GMP's own limb allocations and reallocations.
-            Cases run at rao scale (amounts around 10^15 rao) and at 64-fractional-bit scale
+            Run it on a release build (swift build -c release) for meaningful figures. Each case \
+            is warmed up, then timed over --iterations operations with a monotonic clock. \
+            objects/op counts BigInteger storage objects created (one heap allocation each); \
+            gmp_allocs/op counts GMP's own limb allocations and reallocations. \
+            Cases run at rao scale (amounts around 10^15 rao) and at 64-fractional-bit scale \
             (the same amounts shifted left by 64 bits, as U64F64 raw values).
             """)
 

@@ -10,13 +10,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run scenarios with the economic invariants asserted every block, and compare their reports with baselines.",
         discussion: """
-            Invariants (all by default): \(Invariant.allCases.map(\.name).joined(separator: ", ")).
-            A scenario stops at its first violation, which is printed with the invariant, block,
-            subnet and values. With --golden DIR, each scenario's fresh subnets.csv, network.csv,
-            miners.csv and events.csv are compared with DIR/<scenario name>/: integer and text
-            columns exactly, derived prices and USD figures within a relative 1e-9; the first
-            differing rows are printed. --update-golden rewrites those baselines instead.
-            Exit codes: 0 every invariant held and every report matched; 1 a violation or a
+            Invariants (all by default): \(Invariant.allCases.map(\.name).joined(separator: ", ")). \
+            A scenario stops at its first violation, which is printed with the invariant, block, \
+            subnet and values. With --golden DIR, each scenario's fresh subnets.csv, network.csv, \
+            miners.csv and events.csv are compared with DIR/<scenario name>/: integer and text \
+            columns exactly, derived prices and USD figures within a relative 1e-9; the first \
+            differing rows are printed. --update-golden rewrites those baselines instead. \
+            Exit codes: 0 every invariant held and every report matched; 1 a violation or a \
             drift; 2 bad input.
             """)
 

@@ -8,8 +8,8 @@ public struct DTao: ParsableCommand {
         commandName: "dtao",
         abstract: "An exact economics engine for Bittensor's dynamic TAO.",
         discussion: """
-            Amounts are integer rao (1 TAO = 1,000,000,000 rao) and every result is exact.
-            Exit codes, for every subcommand: 0 success; 1 the rules refused or a check failed;
+            Amounts are integer rao (1 TAO = 1,000,000,000 rao) and every result is exact. \
+            Exit codes, for every subcommand: 0 success; 1 the rules refused or a check failed; \
             2 bad input (including unknown options and malformed numbers).
             """,
         version: version,

@@ -40,11 +40,11 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Print the emission schedule, one row per era, until emission reaches 0.",
         discussion: """
-            By default the schedule starts at block 0 with issuance 0, dated \(defaultOriginDate)
-            (a nominal origin). To answer "when is the next halving?", project from a known point
-            with --from-issuance and --from-date: block numbers then count from that point and
-            dates advance at --blocks-per-day. Columns: era, start_block, start_issuance_rao,
-            emission_rao_per_block, start_date, blocks (the era's length; empty for the last row),
+            By default the schedule starts at block 0 with issuance 0, dated \(defaultOriginDate) \
+            (a nominal origin). To answer "when is the next halving?", project from a known point \
+            with --from-issuance and --from-date: block numbers then count from that point and \
+            dates advance at --blocks-per-day. Columns: era, start_block, start_issuance_rao, \
+            emission_rao_per_block, start_date, blocks (the era's length; empty for the last row), \
             end_issuance_rao.
             """)
 

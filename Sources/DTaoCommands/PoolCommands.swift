@@ -45,11 +45,11 @@ struct SwapCommand: ParsableCommand {
         commandName: "swap",
         abstract: "Quote a stake (TAO in) or unstake (alpha in) on a subnet pool, exactly.",
         discussion: """
-            Prints the amount out, the fee, the reserves after, the spot price (TAO per alpha,
-            18 decimals, floored) before and after, the price impact (after/before − 1, 18
-            decimals, toward zero) and the slippage: the spot-implied output of the swapped
-            input minus the curve's output, in the output token's rao. The rule set
-            fixes rounding, fee and minimums; --fee-rao or --fee-rate replaces its fee. A trade
+            Prints the amount out, the fee, the reserves after, the spot price (TAO per alpha, \
+            18 decimals, floored) before and after, the price impact (after/before − 1, 18 \
+            decimals, toward zero) and the slippage: the spot-implied output of the swapped \
+            input minus the curve's output, in the output token's rao. The rule set \
+            fixes rounding, fee and minimums; --fee-rao or --fee-rate replaces its fee. A trade \
             the rules refuse prints the reason and exits 1.
             """)
 
@@ -118,9 +118,9 @@ struct MaxAmountCommand: ParsableCommand {
         commandName: "max-amount",
         abstract: "Print the largest stake or unstake whose average price stays within a limit.",
         discussion: """
-            The limit is in rao of TAO per alpha (1000000000 = 1 TAO per alpha). A stake's average
-            price must stay at or below it, an unstake's at or above it (the launch chain's
-            get_max_amount_add / get_max_amount_remove, including its quirks under
+            The limit is in rao of TAO per alpha (1000000000 = 1 TAO per alpha). A stake's average \
+            price must stay at or below it, an unstake's at or above it (the launch chain's \
+            get_max_amount_add / get_max_amount_remove, including its quirks under \
             --rules launch-2025-02). Prints one integer; 18446744073709551615 means no limit.
             """)
 

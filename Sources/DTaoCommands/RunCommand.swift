@@ -8,13 +8,13 @@ import TaoEconomics
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a scenario and write its reports: subnets.csv, network.csv, events.csv, manifest.json, summary.md.",
+        abstract: "Run a scenario and write its reports: subnets.csv, network.csv, miners.csv, events.csv, manifest.json, summary.md.",
         discussion: """
-            The scenario is checked completely before anything is written. Files are written
-            into DIR.partial-<pid> (with an INCOMPLETE marker) as the run goes and moved to DIR
-            only when the run has finished, so an interrupted run never leaves a report that
-            looks whole. An existing DIR is replaced only with --force. The same scenario and
-            seed give byte-identical CSV files. Progress goes to stderr when it is a terminal.
+            The scenario is checked completely before anything is written. Files are written \
+            into DIR.partial-<pid> (with an INCOMPLETE marker) as the run goes and moved to DIR \
+            only when the run has finished, so an interrupted run never leaves a report that \
+            looks whole. An existing DIR is replaced only with --force. The same scenario and \
+            seed give byte-identical CSV files. Progress goes to stderr when it is a terminal. \
             Column names and units: Reports/README.md.
             """)
 
