@@ -136,3 +136,34 @@ import Reporting
         #expect(summary.contains("Break-even TAO price across subnets"))
     }
 }
+
+@Suite struct MinerCostPathTests {
+    @Test func costPathAndCostCSVChangeTheRateOnTheirDays() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dtao-cost-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "date,usd\n2025-01-03,96\n".write(to: directory.appendingPathComponent("costs.csv"), atomically: true, encoding: .utf8)
+        let withCSV = MinerTests.handScenario.replacingOccurrences(of: "cost_usd_per_day: 48,", with: "cost_usd_per_day: 48, cost_csv: costs.csv,")
+        let scenario = try ScenarioParser.parse(withCSV, file: "c.yaml", directory: directory.path)
+        guard case let .perDay(path)? = scenario.minerModels[1]?.cost else {
+            Issue.record("expected a per-day cost")
+            return
+        }
+        // 2025-01-03 is day 2 at 361 blocks a day: block 722.
+        #expect(path.micro(atBlock: 721) == 48_000_000 && path.micro(atBlock: 722) == 96_000_000)
+        let withPath = MinerTests.handScenario.replacingOccurrences(
+            of: "cost_usd_per_day: 48,", with: "gpu: h100, hours_per_day: 12, cost_path: [{date: 2025-01-02, usd_per_gpu_hour: 4}],")
+        let hardware = try ScenarioParser.parse(withPath, file: "p.yaml")
+        let cost = try #require(hardware.minerModels[1]?.cost)
+        #expect(cost.perMinerPerDayMicro(atBlock: 0) == 24_000_000)    // $2.00 × 12 h
+        #expect(cost.perMinerPerDayMicro(atBlock: 361) == 48_000_000)  // $4.00 × 12 h from day 1
+        #expect(throws: ScenarioError.self) {
+            try ScenarioParser.parse(MinerTests.handScenario.replacingOccurrences(of: "cost_usd_per_day: 48,", with: "cost_usd_per_day: 48, gpu: h100,"), file: "x.yaml")
+        }
+        #expect(throws: ScenarioError.self) {
+            try ScenarioParser.parse(MinerTests.handScenario.replacingOccurrences(of: "count: 100", with: "count: 193"), file: "x.yaml")
+        }
+    }
+}
+
+import Foundation
