@@ -26,7 +26,7 @@ public struct ReportDirectory {
         do {
             if manager.fileExists(atPath: workingPath) { try manager.removeItem(atPath: workingPath) }
             try manager.createDirectory(atPath: workingPath, withIntermediateDirectories: true)
-            manager.createFile(atPath: (workingPath as NSString).appendingPathComponent("INCOMPLETE"),
+            _ = manager.createFile(atPath: (workingPath as NSString).appendingPathComponent("INCOMPLETE"),
                                contents: Data("This run did not finish; its files are incomplete.\n".utf8))
         } catch {
             throw ReportError("cannot create \(workingPath): \(error)")

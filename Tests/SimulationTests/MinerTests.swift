@@ -167,3 +167,12 @@ import Reporting
 }
 
 import Foundation
+
+@Suite struct MinerDistributionParsingTests {
+    @Test(arguments: [("equal", MinerDistribution.equal), ("{power_law: 1.5}", .powerLaw(exponent: 1.5)), ("{shares: [5, 3, 1]}", .shares([5, 3, 1]))])
+    func distributionsParse(_ text: String, _ expected: MinerDistribution) throws {
+        let scenario = try ScenarioParser.parse(
+            MinerTests.handScenario.replacingOccurrences(of: "sell_fraction: 0,", with: "sell_fraction: 0, distribution: \(text),"), file: "d.yaml")
+        #expect(scenario.minerModels[1]?.distribution == expected)
+    }
+}

@@ -125,7 +125,6 @@ public struct SimulationRun {
         }
 
         var first: NetworkSample?
-        var last: NetworkSample?
         var minerTracks: [UInt16: MinerTrack] = [:]
         var minerTotals: [MinerPeriodTotal] = []
         func emit(_ sample: NetworkSample, _ sink: inout Sink) throws(RunError) {

@@ -60,7 +60,7 @@ extension ScenarioParser {
                     let value = try exponent.real("a power-law exponent from 0 to 5")
                     guard (0...5).contains(value) else { throw exponent.error("a power-law exponent from 0 to 5") }
                     distribution = .powerLaw(exponent: value)
-                case let (shares?, nil): distribution = .shares(try weights(shares, "miner"))
+                case let (nil, shares?): distribution = .shares(try weights(shares, "miner"))
                 default: throw given.error("exactly one of power_law or shares")
                 }
             }
