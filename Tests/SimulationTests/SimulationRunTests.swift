@@ -135,3 +135,24 @@ import Testing
         #expect(abs(SubnetGenerator.inverseNormal(0.001) + 3.090232306167813) < 1e-9)
     }
 }
+
+@Suite struct PruneEventTests {
+    /// Under card, registering past 128 subnets prunes the lowest EMA price and says so.
+    @Test func pruningIsRecordedWithTheHoldersPayouts() throws {
+        var lines = ["name: prune", "rules: card", "horizon: {blocks: 20}", "start: {block: 1000000, issuance: 1000000, date: 2025-01-01}",
+                     "market:", "  tao_usd: {constant: 250}", "subnets:"]
+        for netuid in 1...128 {
+            lines.append("  - {netuid: \(netuid), tao_reserve: 1000, alpha_reserve: \(netuid * 1000), alpha_outstanding: 10}")
+        }
+        lines.append("registrations:\n  - {block: 1000005}")
+        var simulation = try SimulationRun(scenario: try ScenarioParser.parse(lines.joined(separator: "\n"), file: "p.yaml"))
+        var sink = MemorySink()
+        let outcome = try simulation.run(into: &sink)
+        let prune = try #require(sink.events.first { $0.kind == .prune })
+        #expect(prune.netuid == 128)
+        #expect(prune.amountOutRao > 1_000_000_000_000)
+        #expect(prune.detail.contains("staker others"))
+        #expect(sink.events.last { $0.kind == .registration }?.netuid == 128)
+        #expect(outcome.ledgerViolations.isEmpty)
+    }
+}

@@ -158,7 +158,7 @@ public struct SimulationRun {
                 let stepEnd = stepOverflow ? end : min(stepLimit, end)
                 // Registrations, then scheduled flows, spread exits and random flows in the step.
                 while registrationIndex < scenario.registrations.count, scenario.registrations[registrationIndex] < stepEnd {
-                    try record(register(), &sink)
+                    for event in register() { try record(event, &sink) }
                     registrationIndex += 1
                 }
                 while eventIndex < scenario.flows.count, scenario.flows[eventIndex].block < stepEnd {
@@ -235,14 +235,24 @@ public struct SimulationRun {
                  amountInRao: amountIn, amountOutRao: amountOut, detail: detail)
     }
 
-    mutating func register() -> RunEvent {
+    /// A registration, preceded by the prune it caused (if any).
+    mutating func register() -> [RunEvent] {
         do {
+            // Record the holders' payouts before the prune removes the subnet.
+            let payouts = network.rules.registration.subnetLimit.map { network.subnets.count >= $0 } == true
+                ? network.pruneCandidate().map { network.dissolutionPayouts(netuid: network.subnets[$0].netuid) } : nil
             let registration = try network.registerSubnet()
-            let pruned = registration.prunedNetuid.map { "; pruned subnet \($0), paying \(registration.prunedPayoutRao) rao to its holders" } ?? ""
-            return event(.registration, netuid: registration.netuid, holder: "owner", in: registration.lockRao, out: registration.alphaReserveRao,
-                         "lock \(registration.lockRao) rao, recycled \(registration.recycledRao) rao\(pruned)")
+            var events: [RunEvent] = []
+            if let pruned = registration.prunedNetuid {
+                let holders = (payouts ?? []).map { "\($0.holder): \($0.taoRao)" }.joined(separator: "; ")
+                events.append(event(.prune, netuid: pruned, holder: "holders", in: 0, out: registration.prunedPayoutRao,
+                                    "lowest EMA price; pool TAO paid pro rata to alpha holders (\(holders))"))
+            }
+            events.append(event(.registration, netuid: registration.netuid, holder: "owner", in: registration.lockRao, out: registration.alphaReserveRao,
+                                "lock \(registration.lockRao) rao, recycled \(registration.recycledRao) rao"))
+            return events
         } catch {
-            return event(.refused, netuid: nil, holder: "owner", in: network.lockCostRao, out: 0, "registration: \(error)")
+            return [event(.refused, netuid: nil, holder: "owner", in: network.lockCostRao, out: 0, "registration: \(error)")]
         }
     }
 

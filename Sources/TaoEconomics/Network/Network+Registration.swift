@@ -79,7 +79,7 @@ extension Network {
 
     /// The non-immune subnet with the lowest EMA price (ties: earliest registered, then lowest
     /// netuid), or nil when all are immune.
-    func pruneCandidate() -> Int? {
+    public func pruneCandidate() -> Int? {
         let immunity = rules.registration.immunityBlocks
         return subnets.indices
             .filter { block >= subnets[$0].registeredAtBlock && block - subnets[$0].registeredAtBlock >= immunity }
