@@ -103,3 +103,12 @@ import Testing
         _ = try? ScenarioText.parse(ScenarioText.variant(old, new))
     }
 }
+
+@Suite struct SubnetOverrideParsingTests {
+    @Test func tempoOverrideIsReadAndBounded() throws {
+        let scenario = try ScenarioText.parse(ScenarioText.variant("alpha_outstanding: 20000}", "alpha_outstanding: 20000, tempo: 99}"))
+        guard case let .explicit(subnets) = scenario.subnets else { return }
+        #expect(subnets[1].tempo == 99 && subnets[0].tempo == nil)
+        #expect(throws: ScenarioError.self) { try ScenarioText.parse(ScenarioText.variant("alpha_outstanding: 20000}", "alpha_outstanding: 20000, tempo: 60000}")) }
+    }
+}

@@ -133,3 +133,23 @@ import Testing
         }
     }
 }
+
+@Suite struct SubnetTempoTests {
+    @Test func aSubnetsOwnTempoSetsItsEpochs() throws {
+        // netuid 1 with tempo 9: epochs where (block + 2) mod 10 = 0, i.e. 8, 18, …
+        var network = try Network(rules: .card, startIssuanceRao: 1_000_000_000_000,
+                                  subnets: [SubnetConfiguration(netuid: 1, taoReserveRao: 1_000_000_000_000, alphaReserveRao: 1_000_000_000_000,
+                                                                alphaOutstandingRao: 0, tempo: 9)])
+        try network.step(blocks: 8)
+        #expect(network.subnets[0].holders.totalRao == 0)
+        try network.step()
+        #expect(network.subnets[0].holders.totalRao == 9 * 1_000_000_000)
+        #expect(network.checkConservation().isEmpty)
+        var never = try Network(rules: .card, startIssuanceRao: 1_000_000_000_000,
+                                subnets: [SubnetConfiguration(netuid: 1, taoReserveRao: 1_000_000_000_000, alphaReserveRao: 1_000_000_000_000,
+                                                              alphaOutstandingRao: 0, tempo: 0)])
+        try never.step(blocks: 1_000)
+        #expect(never.subnets[0].holders.totalRao == 0)
+        #expect(never.subnets[0].pendingAlphaRao == 1_000 * 1_000_000_000)
+    }
+}

@@ -107,7 +107,7 @@ extension ScenarioParser {
         var configurations: [SubnetConfiguration] = []
         for item in try value.sequence("a list of subnets, or {generate: {...}}") {
             let entry = try item.mapping(allowed: ["netuid", "tao_reserve", "alpha_reserve", "alpha_outstanding", "ema_price",
-                                                   "registered_at", "miner_shares", "validator_shares", "miners"],
+                                                   "registered_at", "miner_shares", "validator_shares", "miners", "tempo"],
                                          required: ["netuid", "tao_reserve", "alpha_reserve"])
             let netuid = try entry["netuid"]!.netuid()
             guard !configurations.contains(where: { $0.netuid == netuid }) else { throw entry["netuid"]!.error("a netuid not used by another subnet") }
@@ -125,6 +125,8 @@ extension ScenarioParser {
                 ema = try? decimal.converted(to: I96F32.self, rounding: .towardZero)
             }
             let registered = try entry["registered_at"]?.unsigned("a block number") ?? 0
+            let tempo = try entry["tempo"]?.unsigned("a tempo in blocks (0: never pays out)")
+            if let tempo, tempo > 50_400 { throw entry["tempo"]!.error("a tempo of at most 50400 blocks (the chain's MAX_TEMPO)") }
             if let miners = entry["miners"] {
                 guard entry["miner_shares"] == nil else { throw entry["miner_shares"]!.error("no miner_shares beside miners (its distribution sets them)") }
                 models[netuid] = try parseMiners(miners, context: context)
@@ -132,7 +134,7 @@ extension ScenarioParser {
             configurations.append(SubnetConfiguration(
                 netuid: netuid, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: outstanding, emaPrice: ema,
                 registeredAtBlock: registered, minerWeights: try weights(entry["miner_shares"], "miner"),
-                validatorWeights: try weights(entry["validator_shares"], "validator")))
+                validatorWeights: try weights(entry["validator_shares"], "validator"), tempo: tempo))
         }
         guard !configurations.isEmpty else { throw value.error("at least one subnet") }
         return (.explicit(configurations), models)

@@ -49,7 +49,7 @@ extension Network {
         tao.pendingRootRao += rootSoldTotal
         lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: issued,
                                  unissuedRemainderRao: emission - issued, issuedRao: issued)
-        for index in subnets.indices where rules.runsEpoch(netuid: subnets[index].netuid, block: block) {
+        for index in subnets.indices where rules.runsEpoch(netuid: subnets[index].netuid, block: block, tempo: subnets[index].tempo) {
             try payPending(at: index)
         }
         block += 1

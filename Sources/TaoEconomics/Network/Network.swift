@@ -14,10 +14,12 @@ public struct SubnetConfiguration: Sendable, Equatable {
     public var validatorWeights: [UInt64]
     /// Named holders of the starting outstanding alpha; the rest is held by "others".
     public var holders: [(name: String, alphaRao: UInt64)]
+    /// The subnet's own tempo (epoch every tempo + 1 blocks); nil for the rule set's.
+    public var tempo: UInt64?
 
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64,
                 emaPrice: FixedPoint<I96F32>? = nil, registeredAtBlock: UInt64 = 0, minerWeights: [UInt64] = [1],
-                validatorWeights: [UInt64] = [1], holders: [(name: String, alphaRao: UInt64)] = []) {
+                validatorWeights: [UInt64] = [1], holders: [(name: String, alphaRao: UInt64)] = [], tempo: UInt64? = nil) {
         self.netuid = netuid
         self.taoReserveRao = taoReserveRao
         self.alphaReserveRao = alphaReserveRao
@@ -27,6 +29,7 @@ public struct SubnetConfiguration: Sendable, Equatable {
         self.minerWeights = minerWeights
         self.validatorWeights = validatorWeights
         self.holders = holders
+        self.tempo = tempo
     }
 
     public static func == (lhs: SubnetConfiguration, rhs: SubnetConfiguration) -> Bool {
@@ -34,7 +37,7 @@ public struct SubnetConfiguration: Sendable, Equatable {
             && lhs.alphaOutstandingRao == rhs.alphaOutstandingRao && lhs.emaPrice == rhs.emaPrice
             && lhs.registeredAtBlock == rhs.registeredAtBlock && lhs.minerWeights == rhs.minerWeights
             && lhs.validatorWeights == rhs.validatorWeights && lhs.holders.map(\.name) == rhs.holders.map(\.name)
-            && lhs.holders.map(\.alphaRao) == rhs.holders.map(\.alphaRao)
+            && lhs.holders.map(\.alphaRao) == rhs.holders.map(\.alphaRao) && lhs.tempo == rhs.tempo
     }
 }
 
@@ -138,6 +141,7 @@ public struct Network: Sendable, Equatable {
             try holders.credit(.staker("others"), configuration.alphaOutstandingRao - named)
             var state = SubnetState(pool: pool, registeredAtBlock: configuration.registeredAtBlock, holders: holders,
                                     alphaMintedRao: issuance)
+            state.tempo = configuration.tempo
             state.pool.emaPrice = configuration.emaPrice ?? Network.initialMovingPrice(of: pool, rules: rules, atStart: true)
             states.append(state)
         }

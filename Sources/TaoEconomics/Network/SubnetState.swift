@@ -2,6 +2,8 @@
 public struct SubnetState: Sendable, Equatable {
     public internal(set) var pool: SubnetPool
     public let registeredAtBlock: UInt64
+    /// The subnet's own tempo, replacing the rule set's; nil for the rule set's.
+    public internal(set) var tempo: UInt64? = nil
     public internal(set) var holders: AlphaHolders
 
     /// Alpha accumulated for the next epoch (inside `pool.alphaOutstandingRao`).

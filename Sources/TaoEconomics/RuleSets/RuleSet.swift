@@ -60,9 +60,11 @@ public struct RuleSet: Sendable, Equatable {
     /// The rule set called `name`, or nil.
     public static func named(_ name: String) -> RuleSet? { all.first { $0.name == name } }
 
-    /// Whether subnet `netuid` runs its epoch (pays out pending emission) at `block`.
-    public func runsEpoch(netuid: UInt16, block: UInt64) -> Bool {
-        guard tempo > 0 else { return false }
-        return (block &+ UInt64(netuid) + 1) % (tempo + 1) == 0
+    /// Whether subnet `netuid` runs its epoch (pays out pending emission) at `block`, with the
+    /// rule set's tempo or a subnet's own (owners can set theirs on the chain); tempo 0 never runs.
+    public func runsEpoch(netuid: UInt16, block: UInt64, tempo subnetTempo: UInt64? = nil) -> Bool {
+        let tempo = subnetTempo ?? self.tempo
+        guard tempo > 0, tempo < .max else { return false }
+        return (block &+ UInt64(netuid) &+ 1) % (tempo + 1) == 0
     }
 }
