@@ -1,5 +1,31 @@
 import FixedMath
 
+/// The launch split's values that are the same for every subnet in a block.
+struct LaunchTerms<A: I96F32Arithmetic> {
+    /// cut ⊘ 65535 (`get_float_subnet_owner_cut`).
+    let ownerCut: A.Value
+    /// root TAO ⊗ (taoWeight ⊘ u64::MAX), or nil without root dividends.
+    let rootTaoWeight: A.Value?
+
+    init(rules: RuleSet, rootStakeRao: UInt64) {
+        if case let .launchI96F32(cut) = rules.split {
+            ownerCut = A.divide(A.integer(cut), A.integer(65_535)) ?? A.zero
+        } else {
+            ownerCut = A.zero
+        }
+        if case let .sellEveryBlock(weight) = rules.root {
+            rootTaoWeight = Self.rootTaoWeight(rootStakeRao: rootStakeRao, taoWeightU64: weight)
+        } else {
+            rootTaoWeight = nil
+        }
+    }
+
+    /// root TAO ⊗ (taoWeight ⊘ u64::MAX), with `safe_div` giving 0 on a zero divisor.
+    static func rootTaoWeight(rootStakeRao: UInt64, taoWeightU64: UInt64) -> A.Value {
+        A.multiply(A.integer(rootStakeRao), A.divide(A.integer(taoWeightU64), A.integer(.max)) ?? A.zero)
+    }
+}
+
 /// One subnet's TAO for a block: the rao injected and the I96F32 value (raw) it came from.
 struct TaoShare {
     let rao: UInt64
@@ -27,20 +53,9 @@ extension Network {
         let emission = emissionRao ?? blockEmissionRao()
         let taoIn = taoShares(emissionRao: emission)
         var updated = subnets
-        var issued: UInt64 = 0
-        var rootSoldTotal: UInt64 = 0
-        for index in updated.indices {
-            let share = taoIn[index]
-            let result = switch mode {
-            case .native: try Network.runCoinbase(on: &updated[index], taoIn: share, rules: rules, rootStakeRao: tao.rootStakeRao, mode: mode, arithmetic: NativeI96F32.self)
-            case .reference: try Network.runCoinbase(on: &updated[index], taoIn: share, rules: rules, rootStakeRao: tao.rootStakeRao, mode: mode, arithmetic: ReferenceI96F32.self)
-            }
-            issued += share.rao
-            rootSoldTotal += result.rootSoldTaoRao
-            if isObserving {
-                observations.injections.append(result.injection)
-                if let swap = result.rootSell { observations.swaps.append(swap) }
-            }
+        let (issued, rootSoldTotal) = switch mode {
+        case .native: try runSubnets(&updated, taoIn: taoIn, arithmetic: NativeI96F32.self)
+        case .reference: try runSubnets(&updated, taoIn: taoIn, arithmetic: ReferenceI96F32.self)
         }
         // Apply.
         subnets = updated
@@ -53,6 +68,25 @@ extension Network {
             try payPending(at: index)
         }
         block += 1
+    }
+
+    /// Every subnet's coinbase for this block, into `updated`; returns the TAO issued and the
+    /// TAO taken out of pools by root sells.
+    mutating func runSubnets<A: I96F32Arithmetic>(_ updated: inout [SubnetState], taoIn: [TaoShare], arithmetic: A.Type)
+        throws(NetworkError) -> (issued: UInt64, rootSold: UInt64) {
+        // The launch split's block-wide constants, computed once per block, not per subnet.
+        let terms = LaunchTerms<A>(rules: rules, rootStakeRao: tao.rootStakeRao)
+        var issued: UInt64 = 0, rootSold: UInt64 = 0
+        for index in updated.indices {
+            let result = try Network.runCoinbase(on: &updated[index], taoIn: taoIn[index], rules: rules, terms: terms, mode: mode)
+            issued += taoIn[index].rao
+            rootSold += result.rootSoldTaoRao
+            if isObserving {
+                observations.injections.append(result.injection)
+                if let swap = result.rootSell { observations.swaps.append(swap) }
+            }
+        }
+        return (issued, rootSold)
     }
 
     /// This block's TAO emission under the rule set's halving trigger (clipped to the cap).
@@ -103,8 +137,8 @@ extension Network {
 
     /// One subnet's share of the block: injection, alpha_out and its split, root sell (launch)
     /// and moving price.
-    static func runCoinbase<A: I96F32Arithmetic>(on subnet: inout SubnetState, taoIn: TaoShare, rules: RuleSet, rootStakeRao: UInt64,
-                                                 mode: ArithmeticMode, arithmetic: A.Type) throws(NetworkError) -> CoinbaseResult {
+    static func runCoinbase<A: I96F32Arithmetic>(on subnet: inout SubnetState, taoIn: TaoShare, rules: RuleSet, terms: LaunchTerms<A>,
+                                                 mode: ArithmeticMode) throws(NetworkError) -> CoinbaseResult {
         let taoInRao = taoIn.rao
         var pool = subnet.pool
         let alphaIssuance = subnet.alphaIssuanceRao
@@ -141,9 +175,8 @@ extension Network {
             subnet.pendingOwnerRao += owner
             subnet.pendingMinerRao += miners
             subnet.pendingValidatorRao += rest - miners
-        case let .launchI96F32(ownerCut):
-            let parts = launchSplit(alphaOutRao: alphaEmission, ownerCutU16: ownerCut, rules: rules, rootStakeRao: rootStakeRao,
-                                    alphaIssuanceAfterRao: pool.alphaReserveRao &+ pool.alphaOutstandingRao, arithmetic: A.self)
+        case .launchI96F32:
+            let parts = launchSplit(alphaOutRao: alphaEmission, terms: terms, alphaIssuanceAfterRao: pool.alphaReserveRao &+ pool.alphaOutstandingRao)
             subnet.pendingOwnerRao += parts.owner
             subnet.pendingMinerRao += parts.miners
             subnet.pendingValidatorRao += parts.validators
@@ -189,15 +222,14 @@ extension Network {
     }
 
     /// The launch split of alpha_out in I96F32, each part floored to rao.
-    static func launchSplit<A: I96F32Arithmetic>(alphaOutRao: UInt64, ownerCutU16: UInt64, rules: RuleSet, rootStakeRao: UInt64,
-                                                 alphaIssuanceAfterRao: UInt64, arithmetic: A.Type) -> (owner: UInt64, miners: UInt64, validators: UInt64, root: UInt64) {
+    static func launchSplit<A: I96F32Arithmetic>(alphaOutRao: UInt64, terms: LaunchTerms<A>, alphaIssuanceAfterRao: UInt64)
+        -> (owner: UInt64, miners: UInt64, validators: UInt64, root: UInt64) {
         let alphaOut = A.integer(alphaOutRao)
-        let cut = A.divide(A.integer(ownerCutU16), A.integer(65_535)) ?? A.zero
-        let ownerCut = A.multiply(alphaOut, cut)
+        let ownerCut = A.multiply(alphaOut, terms.ownerCut)
         let rest = A.subtract(alphaOut, ownerCut)
         var rootAlpha = A.zero
-        if case let .sellEveryBlock(weightU64) = rules.root {
-            let proportion = rootProportion(rootStakeRao: rootStakeRao, alphaIssuanceRao: alphaIssuanceAfterRao, taoWeightU64: weightU64, arithmetic: A.self)
+        if let taoWeight = terms.rootTaoWeight {
+            let proportion = rootProportion(taoWeight: taoWeight, alphaIssuanceRao: alphaIssuanceAfterRao, arithmetic: A.self)
             rootAlpha = A.multiply(A.multiply(proportion, rest), A.half)
         }
         let miners = A.multiply(rest, A.half)
@@ -205,18 +237,16 @@ extension Network {
         return (A.floorUInt64(ownerCut), A.floorUInt64(miners), A.floorUInt64(validators), A.floorUInt64(rootAlpha))
     }
 
-    static func rootProportion<A: I96F32Arithmetic>(rootStakeRao: UInt64, alphaIssuanceRao: UInt64, taoWeightU64: UInt64, arithmetic: A.Type) -> A.Value {
-        // safe_div: 0 on a zero divisor.
-        let weight = A.divide(A.integer(taoWeightU64), A.integer(.max)) ?? A.zero
-        let taoWeight = A.multiply(A.integer(rootStakeRao), weight)
-        let denominator = A.add(taoWeight, A.integer(alphaIssuanceRao))
-        return A.divide(taoWeight, denominator) ?? A.zero
+    /// tw·root / (tw·root + alpha issuance), given tw·root; 0 when the denominator is 0.
+    static func rootProportion<A: I96F32Arithmetic>(taoWeight: A.Value, alphaIssuanceRao: UInt64, arithmetic: A.Type) -> A.Value {
+        A.divide(taoWeight, A.add(taoWeight, A.integer(alphaIssuanceRao))) ?? A.zero
     }
 
     /// The launch root proportion in I96F32: tw·root / (tw·root + alpha issuance) with
     /// tw = taoWeight ⊘ u64::MAX (`safe_div`), root TAO ⊗ tw floored; 0 when the denominator is 0.
     public static func rootProportion(rootStakeRao: UInt64, alphaIssuanceRao: UInt64, taoWeightU64: UInt64) -> FixedPoint<I96F32> {
-        rootProportion(rootStakeRao: rootStakeRao, alphaIssuanceRao: alphaIssuanceRao, taoWeightU64: taoWeightU64, arithmetic: ReferenceI96F32.self)
+        let taoWeight = LaunchTerms<ReferenceI96F32>.rootTaoWeight(rootStakeRao: rootStakeRao, taoWeightU64: taoWeightU64)
+        return rootProportion(taoWeight: taoWeight, alphaIssuanceRao: alphaIssuanceRao, arithmetic: ReferenceI96F32.self)
     }
 
     /// Pays a subnet's pending emission: the owner cut to the owner, miners' and validators'
