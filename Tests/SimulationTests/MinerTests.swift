@@ -176,3 +176,22 @@ import Foundation
         #expect(scenario.minerModels[1]?.distribution == expected)
     }
 }
+
+@Suite struct ValueCSVTests {
+    @Test func costCSVAllowsZeroAndMarketCSVDoesNot() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dtao-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "2025-01-02,0\n".write(to: directory.appendingPathComponent("zero.csv"), atomically: true, encoding: .utf8)
+        let costs = MinerTests.handScenario.replacingOccurrences(of: "cost_usd_per_day: 48,", with: "cost_usd_per_day: 48, cost_csv: zero.csv,")
+        let scenario = try ScenarioParser.parse(costs, file: "c.yaml", directory: directory.path)
+        #expect(scenario.minerModels[1]?.cost.perMinerPerDayMicro(atBlock: 361) == 0)
+        let market = MinerTests.handScenario.replacingOccurrences(of: "{constant: 250}", with: "{csv: zero.csv}")
+        do {
+            _ = try ScenarioParser.parse(market, file: "m.yaml", directory: directory.path)
+            Issue.record("a zero TAO price was accepted")
+        } catch {
+            #expect(error.expected.contains("positive USD price"))
+        }
+    }
+}

@@ -113,8 +113,7 @@ extension ScenarioParser {
             throw entry["cost_csv"]!.error("at most one of cost_path and cost_csv")
         }
         if let csv = entry["cost_csv"] {
-            // The same reader as the market CSV; values are USD.
-            return try parseMarketCSV(csv, context: context).map { point in
+            return try parseValueCSV(csv, context: context, value: "cost", allowZero: true).map { point in
                 (point.block, ((try? point.price.raw.divided(by: .power(10, 12), rounding: .floor))?.uint64Value) ?? 0)
             }
         }

@@ -36,7 +36,7 @@ extension ScenarioParser {
             guard !points.isEmpty else { throw spec.error("at least one price point") }
             return .piecewise(points.sorted { $0.block < $1.block })
         case "csv":
-            return .piecewise(try parseMarketCSV(spec, context: context))
+            return .piecewise(try parseValueCSV(spec, context: context, value: "price", allowZero: false))
         default:
             let gbm = try spec.mapping(allowed: ["start", "drift", "volatility"], required: ["start", "volatility"])
             let start = try gbm["start"]!.real(priceExpected)
@@ -48,9 +48,10 @@ extension ScenarioParser {
         }
     }
 
-    /// A CSV of `block-or-date,price` rows (an optional header row is skipped), read exactly.
-    static func parseMarketCSV(_ spec: YAMLValue, context: Context) throws(ScenarioError) -> [(block: UInt64, price: FixedDecimal<Decimal18>)] {
-        let name = try spec.text("a path to a CSV file of block-or-date,price rows")
+    /// A CSV of `block-or-date,<value>` rows in USD (an optional header row is skipped), read
+    /// exactly: TAO/USD prices (positive) or miner costs (zero allowed).
+    static func parseValueCSV(_ spec: YAMLValue, context: Context, value: String, allowZero: Bool) throws(ScenarioError) -> [(block: UInt64, price: FixedDecimal<Decimal18>)] {
+        let name = try spec.text("a path to a CSV file of block-or-date,\(value) rows")
         let path = name.hasPrefix("/") ? name : (context.directory as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw spec.error("a readable CSV file (looked for \(path))")
@@ -61,7 +62,7 @@ extension ScenarioParser {
             if line.isEmpty { continue }
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             let rowError = ScenarioError(file: path, path: "\(spec.path) line \(number + 1)", line: number + 1, value: line,
-                                         expected: "block-or-date,price with a positive price")
+                                         expected: "block-or-date,\(value) with a \(allowZero ? "non-negative" : "positive") USD \(value)")
             guard cells.count == 2 else { throw rowError }
             let block: UInt64
             if let parsed = try? BigInteger.parseUInt64(cells[0]) {
@@ -73,11 +74,11 @@ extension ScenarioParser {
             } else {
                 throw rowError
             }
-            guard let price = try? FixedDecimal<Decimal18>(parsing: cells[1]), price.raw.signum > 0,
+            guard let price = try? FixedDecimal<Decimal18>(parsing: cells[1]), price.raw.signum > 0 || (allowZero && price.raw.isZero),
                   !points.contains(where: { $0.block == block }) else { throw rowError }
             points.append((block, price))
         }
-        guard !points.isEmpty else { throw spec.error("a CSV with at least one block-or-date,price row") }
+        guard !points.isEmpty else { throw spec.error("a CSV with at least one block-or-date,\(value) row") }
         return points.sorted { $0.block < $1.block }
     }
 
