@@ -17,11 +17,8 @@ public enum BlockEmission {
     /// This is a table look-up over the thresholds that `referenceForIssuance` defines; a
     /// differential test proves the two identical.
     public static func forIssuance(_ issuanceRao: UInt64) -> UInt64 {
-        guard issuanceRao < Supply.capRao else { return 0 }
-        // thresholds[k] is the first issuance with k halvings; at most 31 entries.
-        var halvings = 0
-        while halvings + 1 < thresholds.count, thresholds[halvings + 1] <= issuanceRao { halvings += 1 }
-        return halvings >= 30 ? 0 : Supply.initialBlockEmissionRao >> UInt64(halvings)
+        guard let halvings = halvings(atIssuance: issuanceRao), halvings < 30 else { return 0 }
+        return Supply.initialBlockEmissionRao >> UInt64(halvings)
     }
 
     /// thresholds[k] = the lowest issuance at which k halvings are in force, k = 0...30,
@@ -56,10 +53,10 @@ public enum BlockEmission {
     /// emission has ended), or nil at or above the cap.
     public static func halvings(atIssuance issuanceRao: UInt64) -> Int? {
         guard issuanceRao < Supply.capRao else { return nil }
-        let emission = forIssuance(issuanceRao)
-        guard emission > 0 else { return 30 }
-        // ⌊1e9 / 2^k⌋ is strictly decreasing in k for k ≤ 29, so the emission names k.
-        return (0...29).first { Supply.initialBlockEmissionRao >> UInt64($0) == emission }
+        // thresholds[k] is the first issuance with k halvings; 31 ascending entries.
+        var halvings = 0
+        while halvings + 1 < thresholds.count, thresholds[halvings + 1] <= issuanceRao { halvings += 1 }
+        return halvings
     }
 
     /// The `card` rule: ⌊1e9 / 2^⌊block / 10.5M⌋⌋ rao, 0 from era 30 (block 315,000,000) on.
