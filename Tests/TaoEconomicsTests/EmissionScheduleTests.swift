@@ -95,18 +95,23 @@ import Testing
     }
 }
 
-@Suite struct SupplyLedgerTests {
-    @Test func recyclingDelaysTheIssuanceHalvingButBurningDoesNot() throws {
+/// Recycling and burning are operations on the network's TAO ledger.
+@Suite struct RecycleAndBurnTests {
+    static func network(issuanceRao: UInt64, rules: RuleSet = .launch2025_02) throws -> Network {
+        try Network(rules: rules, startIssuanceRao: issuanceRao,
+                    subnets: [SubnetConfiguration(netuid: 1, taoReserveRao: 1_000_000_000_000, alphaReserveRao: 1_000_000_000_000,
+                                                  alphaOutstandingRao: 0, emaPrice: .one)])
+    }
+
+    @Test func recyclingLowersIssuanceAndBurningDoesNot() throws {
         let threshold = BlockEmission.thresholds[1]
-        var recycled = SupplyLedger(issuanceRao: threshold - 1)
+        var recycled = try Self.network(issuanceRao: threshold - 1)
         var burned = recycled
-        try recycled.recycle(5_000_000_000)
-        try burned.burn(5_000_000_000)
-        try recycled.mint(1_000_000_000)
-        try burned.mint(1_000_000_000)
-        #expect(BlockEmission.forIssuance(recycled.issuanceRao) == 1_000_000_000)
-        #expect(BlockEmission.forIssuance(burned.issuanceRao) == 500_000_000)
-        #expect(burned.burnedRao == 5_000_000_000 && burned.issuanceRao == threshold + 999_999_999)
+        try recycled.recycleTao(5_000_000_000)
+        try burned.burnTao(5_000_000_000)
+        #expect(recycled.tao.issuanceRao == threshold - 1 - 5_000_000_000)
+        #expect(burned.tao.issuanceRao == threshold - 1 && burned.tao.burnedRao == 5_000_000_000)
+        #expect(recycled.checkConservation().isEmpty && burned.checkConservation().isEmpty)
         // And the schedule from the recycled point reaches the halving 5 blocks later than without it.
         let schedule = EmissionSchedule(trigger: .issuance)
         let withRecycling = schedule.firstBlock(reachingIssuance: threshold, issuanceRao: threshold - 1 - 5_000_000_000)
@@ -114,14 +119,19 @@ import Testing
         #expect(withRecycling == 6 && without == 1)
     }
 
-    @Test func refusesToPassTheCapOrRecycleMoreThanIssued() {
-        var ledger = SupplyLedger(issuanceRao: Supply.capRao - 1)
-        #expect(throws: SupplyError.wouldExceedCap(issuanceRao: Supply.capRao - 1, amountRao: 2)) { try ledger.mint(2) }
-        #expect(throws: Never.self) { try ledger.mint(1) }
-        var small = SupplyLedger(issuanceRao: 10)
-        #expect(throws: SupplyError.self) { try small.recycle(11) }
-        #expect(throws: Never.self) { try small.burn(4) }
-        #expect(throws: SupplyError.self) { try small.recycle(7) }
-        #expect(small.issuanceRao == 10 && small.spendableRao == 6)
+    @Test func refusesToRecycleOrBurnMoreThanIsFreeAndNeverPassesTheCap() throws {
+        var network = try Self.network(issuanceRao: 1_000_000_000_010)
+        let before = network
+        #expect(throws: NetworkError.insufficientFreeTao(availableRao: 10, requestedRao: 11)) { try network.recycleTao(11) }
+        #expect(throws: NetworkError.insufficientFreeTao(availableRao: 10, requestedRao: 11)) { try network.burnTao(11) }
+        #expect(network == before)
+        try network.burnTao(4)
+        #expect(throws: NetworkError.self) { try network.recycleTao(7) }
+        #expect(network.tao.freeRao == 6 && network.tao.issuanceRao == 1_000_000_000_010)
+        // Near the cap the block's emission is clipped: issuance lands exactly on 21M TAO.
+        var nearCap = try Self.network(issuanceRao: Supply.capRao - 10, rules: .card)
+        try nearCap.step(blocks: 3)
+        #expect(nearCap.tao.issuanceRao == Supply.capRao)
+        #expect(nearCap.checkConservation().isEmpty)
     }
 }
