@@ -68,6 +68,14 @@ public struct FixedDecimal<Format: DecimalFixedPointFormat>: Sendable, Hashable,
         (try? raw.divided(by: Self.scale, rounding: rule)) ?? .zero
     }
 
+    /// The value as an integer count of 10^−`digits` units, rounded by `rule` (for example
+    /// micro-dollars from an 18-decimal USD amount: `digits` 6).
+    public func scaled(toFractionDigits digits: Int, rounding rule: RoundingRule) -> BigInteger {
+        if digits >= Format.fractionDigits { return raw * .power(10, digits - Format.fractionDigits) }
+        // A power of ten is never zero.
+        return (try? raw.divided(by: .power(10, Format.fractionDigits - digits), rounding: rule)) ?? .zero
+    }
+
     public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool { lhs.raw < rhs.raw }
 }
 

@@ -41,8 +41,8 @@ public struct ReportWriter: RunSink {
                 String(sample.block), sample.date.description, String(subnet.netuid), String(subnet.taoReserveRao),
                 String(subnet.alphaReserveRao), String(subnet.alphaOutstandingRao), subnet.price.decimal18,
                 RunFormatting.i96f32(subnet.emaPriceRaw),
-                RunFormatting.usd(micro: RunFormatting.priceUsdMicro(subnet.price, taoUsdMicro: sample.taoUsdMicro)),
-                RunFormatting.usd(micro: RunFormatting.marketCapUsdMicro(subnet.price, taoUsdMicro: sample.taoUsdMicro, alphaIssuanceRao: issuance)),
+                RunFormatting.usd(micro: MicroUSD.price(ofAlphaAt: subnet.price, taoUsdMicro: sample.taoUsdMicro)),
+                RunFormatting.usd(micro: MicroUSD.value(ofAlphaRao: issuance, at: subnet.price, taoUsdMicro: sample.taoUsdMicro)),
                 String(subnet.taoInRao), String(subnet.alphaInRao), String(subnet.alphaOutRao),
             ].joined(separator: ",") + "\n")
         }

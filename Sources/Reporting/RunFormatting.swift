@@ -11,19 +11,6 @@ public enum RunFormatting {
         DecimalText.format(scaled: (BigInteger(raw) * .power(10, 18)).shiftedRightFloor(by: 32), fractionDigits: 18)
     }
 
-    /// price (T/A) × TAO/USD, floored to a micro-dollar.
-    public static func priceUsdMicro(_ price: PriceRatio, taoUsdMicro: UInt64) -> BigInteger {
-        guard !price.alphaRao.isZero else { return .zero }
-        return (try? price.taoRao.multipliedDivided(by: BigInteger(taoUsdMicro), dividedBy: price.alphaRao, rounding: .floor)) ?? .zero
-    }
-
-    /// price_usd × issued alpha (pool + outstanding, in whole alpha), floored to a micro-dollar.
-    public static func marketCapUsdMicro(_ price: PriceRatio, taoUsdMicro: UInt64, alphaIssuanceRao: UInt64) -> BigInteger {
-        guard !price.alphaRao.isZero else { return .zero }
-        let numerator = price.taoRao * BigInteger(taoUsdMicro) * BigInteger(alphaIssuanceRao)
-        return (try? numerator.divided(by: price.alphaRao * BigInteger(1_000_000_000 as UInt64), rounding: .floor)) ?? .zero
-    }
-
     /// The percentage change from a to b with 2 decimals (toward zero); "n/a" when a is 0.
     public static func percentChange(from a: PriceRatio, to b: PriceRatio) -> String {
         guard !a.taoRao.isZero, !a.alphaRao.isZero else { return "n/a" }

@@ -45,7 +45,7 @@ import Testing
         network.tao.mintedRao = Supply.capRao + 1
         #expect(Self.violation(&network, only: .supplyCap)?.invariant == .supplyCap)
         var alpha = try Self.network()
-        alpha.subnets[0].pool.alphaOutstandingRao = Supply.capRao
+        try alpha.subnets[0].pool.mintOutstanding(Supply.capRao)
         #expect(Self.violation(&alpha, only: .supplyCap)?.netuid == 1)
     }
 
@@ -56,13 +56,13 @@ import Testing
         #expect(violation?.invariant == .taoConservation)
         #expect(violation?.details.contains("free") == true)
         var drifted = try Self.network()
-        drifted.subnets[1].pool.taoReserveRao += 1
+        try drifted.subnets[1].pool.apply(drifted.subnets[1].pool.injectionQuote(tao: TaoInjection(rao: 1), alphaCapRao: 0, rounding: .exactFloor))
         #expect(Self.violation(&drifted, only: .taoConservation)?.details.contains("running totals") == true)
     }
 
     @Test func alphaConservationCatchesOneUnaccountedRao() throws {
         var network = try Self.network()
-        network.subnets[1].pool.alphaOutstandingRao += 1
+        try network.subnets[1].pool.mintOutstanding(1)
         let violation = Self.violation(&network, only: .alphaConservation)
         #expect(violation?.invariant == .alphaConservation && violation?.netuid == 2)
         var minted = try Self.network()
@@ -74,36 +74,36 @@ import Testing
         var network = try Self.network()
         network.observations.swaps.append(SwapObservation(
             netuid: 1, side: .stake, taoBeforeRao: 1_000, alphaBeforeRao: 1_000, taoAfterRao: 1_100, alphaAfterRao: 900,
-            newInputReserveRao: 1_100, outputReserveAfterRao: 900, minimumOutputReserveRao: 0, rounding: .exactFloor))
+            newInputReserveRao: 1_100, outputReserveAfterRao: 900, minimumOutputReserveRao: 0, curve: .constantProduct(.exactFloor)))
         #expect(Self.violation(&network, only: .constantProduct)?.details.contains("k fell") == true)
         var launch = try Self.network()
         // Under I110F18 k may fall by less than the new input reserve (1,100), not by 1,100.
         launch.observations.swaps.append(SwapObservation(
             netuid: 1, side: .stake, taoBeforeRao: 1_000, alphaBeforeRao: 1_000, taoAfterRao: 1_100, alphaAfterRao: 908,
-            newInputReserveRao: 1_100, outputReserveAfterRao: 908, minimumOutputReserveRao: 0, rounding: .launchI110F18))
+            newInputReserveRao: 1_100, outputReserveAfterRao: 908, minimumOutputReserveRao: 0, curve: .constantProduct(.launchI110F18)))
         #expect(Self.violation(&launch, only: .constantProduct)?.invariant == .constantProduct)
         var low = try Self.network()
         low.observations.swaps.append(SwapObservation(
             netuid: 2, side: .unstake, taoBeforeRao: 1_000, alphaBeforeRao: 1_000, taoAfterRao: 500, alphaAfterRao: 2_000,
-            newInputReserveRao: 2_000, outputReserveAfterRao: 500, minimumOutputReserveRao: 1_000, rounding: .exactFloor))
+            newInputReserveRao: 2_000, outputReserveAfterRao: 500, minimumOutputReserveRao: 1_000, curve: .constantProduct(.exactFloor)))
         #expect(Self.violation(&low, only: .constantProduct)?.details.contains("below the minimum") == true)
     }
 
     @Test func injectionCatchesAFallingPriceAndAShortAlphaIn() throws {
         var network = try Self.network()
-        network.observations.injections.append(InjectionObservation(
+        network.observations.injections.append(Injection(
             netuid: 1, taoBeforeRao: 1_000, alphaBeforeRao: 1_000, taoInRao: 100, alphaInRao: 101, alphaCapRao: 1_000,
-            taoInFixedRaw: 100 << 32, rounding: .exactFloor))
+            taoInFixedRaw: 100 << 32, rounding: .exactFloor, capped: false))
         #expect(Self.violation(&network, only: .injection)?.details.contains("price fell") == true)
         var short = try Self.network()
-        short.observations.injections.append(InjectionObservation(
+        short.observations.injections.append(Injection(
             netuid: 1, taoBeforeRao: 1_000, alphaBeforeRao: 1_000, taoInRao: 100, alphaInRao: 98, alphaCapRao: 1_000,
-            taoInFixedRaw: 100 << 32, rounding: .exactFloor))
+            taoInFixedRaw: 100 << 32, rounding: .exactFloor, capped: false))
         #expect(Self.violation(&short, only: .injection)?.details.contains("short of price-neutral") == true)
         var launch = try Self.network()
-        launch.observations.injections.append(InjectionObservation(
+        launch.observations.injections.append(Injection(
             netuid: 1, taoBeforeRao: 1_000, alphaBeforeRao: 1_000, taoInRao: 100, alphaInRao: 102, alphaCapRao: 1_000,
-            taoInFixedRaw: 100 << 32, rounding: .launchI96F32))
+            taoInFixedRaw: 100 << 32, rounding: .launchI96F32, capped: false))
         #expect(Self.violation(&launch, only: .injection)?.invariant == .injection)
     }
 

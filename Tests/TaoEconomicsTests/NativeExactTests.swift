@@ -53,8 +53,8 @@ import Testing
 enum SubnetPoolTesting {
     static func curve(_ inputReserveRao: UInt64, _ outputReserveRao: UInt64, _ inputRao: UInt64, _ rules: PoolRules,
                       _ mode: ArithmeticMode) throws(SwapRefusal) -> UInt64 {
-        try SubnetPool.curveOutput(inputReserveRao: inputReserveRao, outputReserveRao: outputReserveRao, inputRao: inputRao,
-                                   side: .stake, rules: rules, mode: mode)
+        try rules.curve.output(inputReserveRao: inputReserveRao, outputReserveRao: outputReserveRao, inputRao: inputRao,
+                               side: .stake, minimumOutputReserveRao: rules.minimumOutputReserveRao, mode: mode)
     }
 }
 

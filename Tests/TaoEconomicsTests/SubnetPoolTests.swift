@@ -127,14 +127,14 @@ import Testing
     @Test func launchInjectionVectors() throws {
         for (taoIn, expectedAlpha) in [(500_000 as UInt64, 1_500_000 as UInt64), (333_333, 1_333_333), (666_666, 1_666_666)] {
             var pool = SubnetPool(netuid: 1, taoReserveRao: 1_000_000, alphaReserveRao: 1_000_000)
-            try pool.inject(taoRao: taoIn, alphaCapRao: 1_000_000_000, rounding: .launchI96F32)
+            try pool.inject(tao: TaoInjection(rao: taoIn), alphaCapRao: 1_000_000_000, rounding: .launchI96F32)
             #expect(pool.alphaReserveRao == expectedAlpha)
         }
     }
 
     @Test func cappedInjectionPutsAllTaoInAndRaisesThePrice() throws {
         var pool = SubnetPool(netuid: 1, taoReserveRao: 1_000_000_000, alphaReserveRao: 300_000_000_000)
-        let result = try pool.inject(taoRao: 10_000_000, alphaCapRao: 1_000_000_000, rounding: .exactFloor)
+        let result = try pool.inject(tao: TaoInjection(rao: 10_000_000), alphaCapRao: 1_000_000_000, rounding: .exactFloor)
         #expect(result.capped)
         #expect(result.alphaInRao == 1_000_000_000)
         #expect(pool.taoReserveRao == 1_010_000_000)
@@ -201,7 +201,7 @@ import Testing
                     _ = pool.maxStakeRao(averagePriceLimitRaoPerAlpha: amount, rules: rules)
                     _ = pool.maxUnstakeRao(averagePriceLimitRaoPerAlpha: amount, rules: rules)
                     var injected = pool
-                    _ = try? injected.inject(taoRao: amount, alphaCapRao: amount, rounding: rules.injection)
+                    _ = try? injected.inject(tao: TaoInjection(rao: amount), alphaCapRao: amount, rounding: rules.injection)
                     injected.updateMovingPrice(rules.ema)
                 }
             }

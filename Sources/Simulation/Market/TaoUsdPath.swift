@@ -28,24 +28,21 @@ public struct TaoUsdPath: Sendable {
         if case let .gbm(start, _, _) = model { gbmPrice = start }
     }
 
-    static let microPerUsd = BigInteger(1_000_000 as Int64)
-
     /// The price at `block` in micro-dollars.
     public mutating func microUsd(atBlock block: UInt64) -> UInt64 {
         switch model {
         case let .constant(price):
-            return Self.micro(price.raw)
+            return MicroUSD.from(price)
         case let .piecewise(points):
             guard let first = points.first, let last = points.last else { return 0 }
-            if block <= first.block { return Self.micro(first.price.raw) }
-            if block >= last.block { return Self.micro(last.price.raw) }
+            if block <= first.block { return MicroUSD.from(first.price) }
+            if block >= last.block { return MicroUSD.from(last.price) }
             let upper = points.firstIndex { $0.block > block }!
             let (a, b) = (points[upper - 1], points[upper])
             // p_a + (p_b − p_a)·(block − b_a)/(b_b − b_a), exactly, then floored to a micro-dollar.
             let span = BigInteger(b.block - a.block)
             let numerator = a.price.raw * span + (b.price.raw - a.price.raw) * BigInteger(block - a.block)
-            let micro = (try? (numerator * Self.microPerUsd).divided(by: span * FixedDecimal<Decimal18>.scale, rounding: .floor)) ?? .zero
-            return micro.uint64Value ?? 0
+            return MicroUSD.from(decimal18Numerator: numerator, denominator: span)
         case let .gbm(_, drift, volatility):
             let day = block >= startBlock ? (block - startBlock) / blocksPerDay : 0
             let dt = 1.0 / 365.0
@@ -56,10 +53,5 @@ public struct TaoUsdPath: Sendable {
             let micro = (gbmPrice * 1e6).rounded()
             return micro >= 1.8e19 ? .max : UInt64(max(0, micro))
         }
-    }
-
-    /// An 18-decimal raw price floored to micro-dollars.
-    static func micro(_ raw: BigInteger) -> UInt64 {
-        ((try? raw.divided(by: .power(10, 12), rounding: .floor)) ?? .zero).uint64Value ?? .max
     }
 }

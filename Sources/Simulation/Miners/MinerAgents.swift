@@ -90,15 +90,14 @@ struct MinerAgents {
                 let earned = holding - min(holding, miners.lastHolding[id] ?? 0)
                 earnedTotal += earned
                 // Valued at the spot price just before this miner's sale.
-                let valueTao = (try? BigInteger(earned).multipliedDivided(by: BigInteger(subnet.pool.taoReserveRao),
-                                                                            dividedBy: BigInteger(subnet.pool.alphaReserveRao), rounding: .floor)) ?? .zero
-                let valueUsd = Self.usd(valueTao, taoUsdMicro)
+                let valueTao = subnet.pool.taoValueRao(ofAlphaRao: BigInteger(earned))
+                let valueUsd = MicroUSD.value(ofTaoRao: valueTao, taoUsdMicro: taoUsdMicro)
                 miners.period.revenueAlpha += earned
                 miners.period.revenueTao += valueTao
                 miners.period.revenueUsd += valueUsd
                 let sell = ((try? BigInteger(earned).multipliedDivided(by: miners.model.sellFractionRaw, dividedBy: FixedDecimal<Decimal18>.scale, rounding: .floor))?.uint64Value) ?? 0
                 if sell > 0, let quote = try? network.unstake(netuid: netuid, holder: .miner(id), alphaRao: sell) {
-                    miners.period.realisedUsd += Self.usd(BigInteger(quote.amountOutRao), taoUsdMicro)
+                    miners.period.realisedUsd += MicroUSD.value(ofTaoRao: BigInteger(quote.amountOutRao), taoUsdMicro: taoUsdMicro)
                 }
                 miners.lastHolding[id] = network.subnet(netuid)?.holders.balance(of: .miner(id)) ?? 0
                 let profit = valueUsd - cost
@@ -134,7 +133,7 @@ struct MinerAgents {
                 // Leaving miners sell everything they hold: real sell pressure.
                 let holding = network.subnet(netuid)?.holders.balance(of: .miner(id)) ?? 0
                 if holding > 0, let quote = try? network.unstake(netuid: netuid, holder: .miner(id), alphaRao: holding) {
-                    miners.period.realisedUsd += Self.usd(BigInteger(quote.amountOutRao), taoUsdMicro)
+                    miners.period.realisedUsd += MicroUSD.value(ofTaoRao: BigInteger(quote.amountOutRao), taoUsdMicro: taoUsdMicro)
                 }
                 miners.ids.removeAll { $0 == id }
                 miners.history[id] = nil
@@ -152,8 +151,8 @@ struct MinerAgents {
                 let weights = miners.model.distribution.weights(count: miners.ids.count + 1)
                 let total = weights.reduce(BigInteger.zero) { $0 + BigInteger($1) }
                 let alpha = (try? BigInteger(earnedTotal).multipliedDivided(by: BigInteger(weights.last ?? 0), dividedBy: total, rounding: .floor)) ?? .zero
-                let tao = (try? alpha.multipliedDivided(by: BigInteger(subnet.pool.taoReserveRao), dividedBy: BigInteger(subnet.pool.alphaReserveRao), rounding: .floor)) ?? .zero
-                guard Self.usd(tao, taoUsdMicro) > dayCost else { break }
+                let tao = subnet.pool.taoValueRao(ofAlphaRao: alpha)
+                guard MicroUSD.value(ofTaoRao: tao, taoUsdMicro: taoUsdMicro) > dayCost else { break }
                 let draw = random.nextUnit()
                 guard draw < rule.probability else { break }
                 miners.ids.append(miners.nextID)
@@ -183,10 +182,5 @@ struct MinerAgents {
             subnets[netuid] = miners
         }
         return rows
-    }
-
-    /// TAO rao × micro-dollars per TAO → micro-dollars, floored.
-    static func usd(_ taoRao: BigInteger, _ taoUsdMicro: UInt64) -> BigInteger {
-        (try? (taoRao * BigInteger(taoUsdMicro)).divided(by: scale, rounding: .floor)) ?? .zero
     }
 }

@@ -283,7 +283,7 @@ public struct SimulationRun {
             let position = network.subnet(spread.netuid)?.holders.balance(of: holder) ?? 0
             totals[index] = (try? BigInteger(position).multipliedDivided(by: spread.numerator, dividedBy: spread.denominator, rounding: .floor))?.uint64Value ?? 0
         }
-        let parts = FixedSharePayout.split(totals[index] ?? 0, among: [UInt64](repeating: 1, count: spread.blocks.count))
+        let parts = LargestRemainder.split(totals[index] ?? 0, among: [UInt64](repeating: 1, count: spread.blocks.count))
         let amount = parts[chunk]
         do {
             let quote = try network.unstake(netuid: spread.netuid, holder: holder, alphaRao: amount)
@@ -311,7 +311,7 @@ public struct SimulationRun {
                 }
             } else {
                 // That much TAO's worth of alpha at the spot price, from the others' position.
-                let worth = NativeExact.multiplyDivideFloor(rao, subnet.pool.alphaReserveRao, subnet.pool.taoReserveRao)?.quotient ?? 0
+                let worth = subnet.pool.alphaWorthRao(ofTaoRao: rao)
                 let amount = min(worth, subnet.holders.balance(of: .staker("others")))
                 guard amount > 0 else { continue }
                 do {

@@ -7,8 +7,7 @@ extension ScenarioParser {
 
     /// A USD amount as micro-dollars (at most 6 decimals are kept, floored).
     static func micro(_ value: YAMLValue, _ expected: String) throws(ScenarioError) -> UInt64 {
-        let decimal = try value.nonNegativeDecimal(expected)
-        return ((try? decimal.raw.divided(by: .power(10, 12), rounding: .floor))?.uint64Value) ?? 0
+        MicroUSD.from(try value.nonNegativeDecimal(expected))
     }
 
     static func parseMiners(_ value: YAMLValue, context: Context) throws(ScenarioError) -> MinerModel {
@@ -41,7 +40,7 @@ extension ScenarioParser {
             let gpus = try entry["gpus_per_miner"]?.positive("a positive number of GPUs per miner") ?? 1
             let hours = try entry["hours_per_day"]?.nonNegativeDecimal("hours a day from 0 to 24") ?? FixedDecimal(raw: BigInteger(24 as UInt64) * FixedDecimal<Decimal18>.scale)
             guard hours.raw <= BigInteger(24 as UInt64) * FixedDecimal<Decimal18>.scale else { throw entry["hours_per_day"]!.error("hours a day from 0 to 24") }
-            let hoursMicro = ((try? hours.raw.divided(by: .power(10, 12), rounding: .floor))?.uint64Value) ?? 0
+            let hoursMicro = hours.scaled(toFractionDigits: 6, rounding: .floor).uint64Value ?? 0
             let fixed = try entry["fixed_usd_per_month"].map { fixedValue throws(ScenarioError) in try micro(fixedValue, "a non-negative USD amount per month") } ?? 0
             cost = .hardware(gpu: gpu, gpus: gpus, gpuHour: StepPath(baseMicro: hourly, points: try parseCostPath(entry, unit: pathUnit, context: context)),
                              hoursPerDayMicro: hoursMicro, fixedPerMonthMicro: fixed)
@@ -114,7 +113,7 @@ extension ScenarioParser {
         }
         if let csv = entry["cost_csv"] {
             return try parseValueCSV(csv, context: context, value: "cost", allowZero: true).map { point in
-                (point.block, ((try? point.price.raw.divided(by: .power(10, 12), rounding: .floor))?.uint64Value) ?? 0)
+                (point.block, MicroUSD.from(point.price))
             }
         }
         guard let path = entry["cost_path"] else { return [] }

@@ -34,8 +34,7 @@ public struct EmissionSchedule: Sendable, Equatable {
 
     /// Rao minted by the block `block` that starts at `issuanceRao`, clipped to the cap.
     public func emission(block: UInt64, issuanceRao: UInt64) -> UInt64 {
-        guard issuanceRao < Supply.capRao else { return 0 }
-        return min(unclippedEmission(block: block, issuanceRao: issuanceRao), Supply.capRao - issuanceRao)
+        Supply.clippedToCap(unclippedEmission(block: block, issuanceRao: issuanceRao), issuanceRao: issuanceRao)
     }
 
     /// The era label at a point: halvings so far (issuance trigger) or ⌊block/10.5M⌋ (blocks).

@@ -8,4 +8,11 @@ public enum Supply {
     public static let blocksPerHalvingEra: UInt64 = 10_500_000
     /// Blocks in a nominal day (12-second blocks).
     public static let nominalBlocksPerDay: UInt64 = 7_200
+
+    /// `amountRao` clipped so that minting it at `issuanceRao` never passes the cap:
+    /// min(amount, cap − issuance), and 0 at or above the cap (the chain's `mint_tao` clip,
+    /// applied to TAO and to each alpha alike).
+    public static func clippedToCap(_ amountRao: UInt64, issuanceRao: UInt64) -> UInt64 {
+        issuanceRao >= capRao ? 0 : min(amountRao, capRao - issuanceRao)
+    }
 }

@@ -80,7 +80,7 @@ public struct InvariantChecker: Sendable {
         return left < right ? -1 : (left == right ? 0 : 1)
     }
 
-    static func injectionProblem(_ o: InjectionObservation) -> String? {
+    static func injectionProblem(_ o: Injection) -> String? {
         let (tao, alpha) = (o.taoBeforeRao &+ o.taoInRao, o.alphaBeforeRao &+ o.alphaInRao)
         guard o.taoBeforeRao > 0, o.alphaBeforeRao > 0 else { return nil }
         let capped = o.alphaInRao >= o.alphaCapRao
@@ -120,10 +120,10 @@ public struct InvariantChecker: Sendable {
     static func swapProblem(_ o: SwapObservation) -> String? {
         let kBefore = UInt128(o.taoBeforeRao) * UInt128(o.alphaBeforeRao)
         let kAfter = UInt128(o.taoAfterRao) * UInt128(o.alphaAfterRao)
-        switch o.rounding {
-        case .exactFloor:
+        switch o.curve {
+        case .constantProduct(.exactFloor):
             if kAfter < kBefore { return "k fell from \(kBefore) to \(kAfter) on a \(o.side.rawValue)" }
-        case .launchI110F18:
+        case .constantProduct(.launchI110F18):
             if kAfter &+ UInt128(o.newInputReserveRao) <= kBefore {
                 return "k fell by \(kBefore - kAfter), not less than the new input reserve \(o.newInputReserveRao), on a \(o.side.rawValue)"
             }
@@ -141,9 +141,9 @@ public struct InvariantChecker: Sendable {
         switch network.rules.halving {
         case .issuance:
             let reference = issuance >= Supply.capRao ? 0 : BlockEmission.referenceForIssuance(issuance)
-            expected = min(reference, Supply.capRao - min(issuance, Supply.capRao))
+            expected = Supply.clippedToCap(reference, issuanceRao: issuance)
         case .blocks:
-            expected = min(BlockEmission.forBlock(summary.block), Supply.capRao - min(issuance, Supply.capRao))
+            expected = Supply.clippedToCap(BlockEmission.forBlock(summary.block), issuanceRao: issuance)
         }
         defer { previousEmission = (summary.block, issuance, summary.emissionRao) }
         if summary.emissionRao != expected {

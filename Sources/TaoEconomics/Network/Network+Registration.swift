@@ -60,8 +60,9 @@ extension Network {
             let minimum = rules.registration.minimumLockRao
             (taoReserve, alphaReserve, recycled) = (minimum, minimum, lock - minimum)
         }
-        var pool = SubnetPool(netuid: netuid, taoReserveRao: taoReserve, alphaReserveRao: alphaReserve)
-        pool.emaPrice = Network.initialMovingPrice(of: pool, rules: rules, atStart: false)
+        let unpriced = SubnetPool(netuid: netuid, taoReserveRao: taoReserve, alphaReserveRao: alphaReserve)
+        let pool = SubnetPool(netuid: netuid, taoReserveRao: taoReserve, alphaReserveRao: alphaReserve,
+                              emaPrice: Network.initialMovingPrice(of: unpriced, rules: rules, atStart: false))
         let state = SubnetState(pool: pool, registeredAtBlock: block,
                                 holders: AlphaHolders(minerWeights: minerWeights, validatorWeights: validatorWeights),
                                 alphaMintedRao: alphaReserve)
@@ -110,7 +111,7 @@ extension Network {
     public func dissolutionPayouts(netuid: UInt16) -> [(holder: AlphaHolder, taoRao: UInt64)] {
         guard let subnet = subnet(netuid) else { return [] }
         let holders = subnet.holders.positiveBalances
-        let parts = FixedSharePayout.split(subnet.pool.taoReserveRao, among: holders.map(\.rao))
+        let parts = LargestRemainder.split(subnet.pool.taoReserveRao, among: holders.map(\.rao))
         return zip(holders, parts).map { ($0.holder, $1) }
     }
 

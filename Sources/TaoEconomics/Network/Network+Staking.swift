@@ -6,12 +6,11 @@ extension Network {
         guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
         guard taoRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: taoRao) }
         var subnet = subnets[index]
-        let before = subnet.pool
         let quote: SwapQuote
-        do { quote = try subnet.pool.swap(.stake, amountRao: taoRao, rules: rules.pool) } catch { throw .tradeRefused(netuid: netuid, error) }
+        do { quote = try subnet.pool.swap(.stake, amountRao: taoRao, rules: rules.pool, mode: mode) } catch { throw .tradeRefused(netuid: netuid, error) }
         try subnet.holders.credit(holder, quote.amountOutRao)
         subnets[index] = subnet
-        if isObserving { observations.swaps.append(SwapObservation(pool: before, quote: quote, rules: rules.pool)) }
+        if isObserving { observations.swaps.append(SwapObservation(netuid: netuid, quote: quote, rules: rules.pool)) }
         tao.freeRao -= taoRao
         tao.poolsRao += taoRao
         return quote
@@ -25,13 +24,11 @@ extension Network {
         var subnet = subnets[index]
         try subnet.holders.debit(holder, alphaRao)
         let quote: SwapQuote
-        do { quote = try subnet.pool.swap(.unstake, amountRao: alphaRao, rules: rules.pool) } catch { throw .tradeRefused(netuid: netuid, error) }
-        let before = subnets[index].pool
-        let taoBefore = before.taoReserveRao
+        do { quote = try subnet.pool.swap(.unstake, amountRao: alphaRao, rules: rules.pool, mode: mode) } catch { throw .tradeRefused(netuid: netuid, error) }
         subnets[index] = subnet
-        if isObserving { observations.swaps.append(SwapObservation(pool: before, quote: quote, rules: rules.pool)) }
+        if isObserving { observations.swaps.append(SwapObservation(netuid: netuid, quote: quote, rules: rules.pool)) }
         tao.freeRao += quote.amountOutRao
-        tao.poolsRao -= taoBefore - subnet.pool.taoReserveRao
+        tao.poolsRao -= quote.taoReserveBeforeRao - quote.taoReserveAfterRao
         return quote
     }
 
@@ -69,7 +66,7 @@ extension Network {
         guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
         var subnet = subnets[index]
         try subnet.holders.debit(holder, alphaRao)
-        subnet.pool.alphaOutstandingRao -= alphaRao
+        subnet.pool.retireOutstanding(alphaRao)
         subnet.alphaRecycledRao += alphaRao
         subnets[index] = subnet
     }

@@ -127,8 +127,11 @@ public struct Network: Sendable, Equatable {
                   !configuration.validatorWeights.isEmpty, configuration.validatorWeights.contains(where: { $0 > 0 }) else {
                 throw .invalidConfiguration("subnet \(netuid): miner and validator weights need at least one positive entry")
             }
+            let unpriced = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
+                                      alphaOutstandingRao: configuration.alphaOutstandingRao)
             let pool = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
-                                  alphaOutstandingRao: configuration.alphaOutstandingRao)
+                                  alphaOutstandingRao: configuration.alphaOutstandingRao,
+                                  emaPrice: configuration.emaPrice ?? Network.initialMovingPrice(of: unpriced, rules: rules, atStart: true))
             var holders = AlphaHolders(minerWeights: configuration.minerWeights, validatorWeights: configuration.validatorWeights)
             var named: UInt64 = 0
             for holder in configuration.holders {
@@ -142,7 +145,6 @@ public struct Network: Sendable, Equatable {
             var state = SubnetState(pool: pool, registeredAtBlock: configuration.registeredAtBlock, holders: holders,
                                     alphaMintedRao: issuance)
             state.tempo = configuration.tempo
-            state.pool.emaPrice = configuration.emaPrice ?? Network.initialMovingPrice(of: pool, rules: rules, atStart: true)
             states.append(state)
         }
         let (held, heldOverflow) = poolsRao.addingReportingOverflow(rootStakeRao)

@@ -21,22 +21,6 @@ public enum FeeModel: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// How the constant-product curve rounds a swap's output.
-public enum SwapRounding: String, Sendable, Equatable, CustomStringConvertible {
-    /// The exact floor of the rational output: k never falls.
-    case exactFloor
-    /// The launch chain (§3.1): the new output-side reserve k/(R+Δ) is truncated to 2^−18
-    /// (I110F18), then the output is floored, so k can fall by less than (R+Δ).
-    case launchI110F18
-
-    public var description: String {
-        switch self {
-        case .exactFloor: return "exact floor (k never falls)"
-        case .launchI110F18: return "I110F18 truncation of the new reserve, then floor (the launch chain)"
-        }
-    }
-}
-
 /// How the slippage-limit helpers decide that a limit is already breached.
 public enum PriceLimitRule: String, Sendable, Equatable {
     /// Compare the limit with the exact spot price.
@@ -44,15 +28,6 @@ public enum PriceLimitRule: String, Sendable, Equatable {
     /// The launch chain's `get_max_amount_add`: compare with ⌊price⌋·1e9 (the price floored
     /// to a whole number first), so for prices below 1 the guard never triggers.
     case launchFlooredPrice
-}
-
-/// How injection turns tao_in into alpha_in at the current price.
-public enum InjectionRounding: String, Sendable, Equatable {
-    /// alpha_in = ⌊tao_in · A / T⌋: the price never falls.
-    case exactFloor
-    /// The launch chain: price = T/A in I96F32 (truncated), alpha_in = tao_in / price in I96F32
-    /// (truncated), floored to rao; the truncated price can make alpha_in one rao larger.
-    case launchI96F32
 }
 
 /// The fixed-point format the moving-price update computes in.
@@ -89,9 +64,10 @@ public struct EMAParameters: Sendable, Equatable {
     }
 }
 
-/// The pool parts of a rule set: curve rounding, fee, minimums, limits, injection and EMA.
+/// The pool parts of a rule set: curve, fee, minimums, limits, injection and EMA.
 public struct PoolRules: Sendable, Equatable {
-    public let rounding: SwapRounding
+    /// The AMM curve and its rounding.
+    public let curve: PoolCurve
     public let fee: FeeModel
     /// A trade must leave the output-side reserve at or above this many rao.
     public let minimumOutputReserveRao: UInt64
@@ -102,9 +78,9 @@ public struct PoolRules: Sendable, Equatable {
     public let injection: InjectionRounding
     public let ema: EMAParameters
 
-    public init(rounding: SwapRounding, fee: FeeModel, minimumOutputReserveRao: UInt64, minimumStakeRao: UInt64,
+    public init(curve: PoolCurve, fee: FeeModel, minimumOutputReserveRao: UInt64, minimumStakeRao: UInt64,
                 priceLimit: PriceLimitRule, injection: InjectionRounding, ema: EMAParameters) {
-        self.rounding = rounding
+        self.curve = curve
         self.fee = fee
         self.minimumOutputReserveRao = minimumOutputReserveRao
         self.minimumStakeRao = minimumStakeRao
@@ -115,7 +91,7 @@ public struct PoolRules: Sendable, Equatable {
 
     /// The same rules with another fee model (the CLI's --fee-rao / --fee-rate).
     public func with(fee: FeeModel) -> PoolRules {
-        PoolRules(rounding: rounding, fee: fee, minimumOutputReserveRao: minimumOutputReserveRao,
+        PoolRules(curve: curve, fee: fee, minimumOutputReserveRao: minimumOutputReserveRao,
                   minimumStakeRao: minimumStakeRao, priceLimit: priceLimit, injection: injection, ema: ema)
     }
 
@@ -124,7 +100,7 @@ public struct PoolRules: Sendable, Equatable {
     /// injection, EMA α = 0.0003 per block (⌊0.0003·2^64⌋ in U64F64) without cap or warm-up,
     /// spot taken as ⌊T·2^64/A⌋ in U64F64.
     public static let card = PoolRules(
-        rounding: .exactFloor, fee: .proportional(numerator: 5, denominator: 10_000),
+        curve: .constantProduct(.exactFloor), fee: .proportional(numerator: 5, denominator: 10_000),
         minimumOutputReserveRao: 1_000_000, minimumStakeRao: 0, priceLimit: .exact, injection: .exactFloor,
         ema: EMAParameters(
             // ⌊0.0003 · 2^64⌋: 3/10,000 has no finite binary expansion, so this floors it.
@@ -136,7 +112,7 @@ public struct PoolRules: Sendable, Equatable {
     /// I96F32 injection, EMA α = 1,288,490 / 2^32 (the mainnet value) with spot capped at 1,
     /// all in I96F32 as `update_moving_price` computed it at launch.
     public static let launch2025_02 = PoolRules(
-        rounding: .launchI110F18, fee: .flatTao(rao: 50_000),
+        curve: .constantProduct(.launchI110F18), fee: .flatTao(rao: 50_000),
         minimumOutputReserveRao: 10_000_000, minimumStakeRao: 500_000, priceLimit: .launchFlooredPrice,
         injection: .launchI96F32,
         ema: EMAParameters(

@@ -1,53 +1,109 @@
 import FixedMath
 
-/// What one price-preserving injection put into a pool.
-public struct Injection: Sendable, Equatable {
-    public let taoInRao: UInt64
-    public let alphaInRao: UInt64
-    /// True when alpha_in was cut to the cap (the price then rises).
-    public let capped: Bool
-    public let priceBefore: PriceRatio
-    public let priceAfter: PriceRatio
+/// TAO the coinbase offers one pool in a block: the rao injected, and the fixed-point value it
+/// was floored from (I96F32 raw, value · 2^32), which the launch rounding divides by the price.
+public struct TaoInjection: Sendable, Equatable {
+    public let rao: UInt64
+    /// The unfloored I96F32 amount (raw); rao · 2^32 when the amount is a whole number of rao.
+    public let fixedRawI96F32: UInt128
+
+    /// An amount computed in I96F32 (raw), injected floored to rao.
+    public init(rao: UInt64, fixedRawI96F32: UInt128) {
+        self.rao = rao
+        self.fixedRawI96F32 = fixedRawI96F32
+    }
+
+    /// A whole number of rao.
+    public init(rao: UInt64) {
+        self.init(rao: rao, fixedRawI96F32: UInt128(rao) << 32)
+    }
+
+    public static let zero = TaoInjection(rao: 0)
 }
 
-/// Why an injection could not be made. The pool is left untouched.
-public enum InjectionError: Error, Equatable, Sendable, CustomStringConvertible {
-    case reserveOverflow
-    public var description: String { "the injection would take a reserve past 18446744073709551615 rao" }
+/// One price-preserving injection, as the pool quotes it (`SubnetPool.injectionQuote`) and
+/// applies it (`SubnetPool.apply`). It is also what the `injection` invariant checks.
+public struct Injection: Sendable, Equatable {
+    public let netuid: UInt16
+    public let taoBeforeRao: UInt64
+    public let alphaBeforeRao: UInt64
+    public let taoInRao: UInt64
+    public let alphaInRao: UInt64
+    /// The cap on alpha_in (the subnet's alpha emission).
+    public let alphaCapRao: UInt64
+    /// The unfloored I96F32 tao_in (raw, ·2^32) the launch rounding divides.
+    public let taoInFixedRaw: UInt128
+    public let rounding: InjectionRounding
+
+    /// True when alpha_in was cut to the cap (the price then rises).
+    public let capped: Bool
+
+    public var priceBefore: PriceRatio { PriceRatio(taoRao: taoBeforeRao, alphaRao: alphaBeforeRao) }
+    /// The price after, from the exact sums (which `apply` checks fit 64 bits).
+    public var priceAfter: PriceRatio {
+        PriceRatio(taoRao: BigInteger(taoBeforeRao) + BigInteger(taoInRao), alphaRao: BigInteger(alphaBeforeRao) + BigInteger(alphaInRao))
+    }
+}
+
+/// How injection turns tao_in into alpha_in at the current price.
+public enum InjectionRounding: String, Sendable, Equatable {
+    /// alpha_in = ⌊tao_in · A / T⌋: the price never falls.
+    case exactFloor
+    /// The launch chain: price = T/A in I96F32 (truncated), alpha_in = tao_in / price in I96F32
+    /// (truncated, with tao_in the unfloored I96F32 share), floored to rao; the truncated price
+    /// can make alpha_in one rao larger. A price that truncates to 0 makes the division fail, and
+    /// alpha_in is then the cap.
+    case launchI96F32
 }
 
 extension SubnetPool {
-    /// The alpha that keeps the price unchanged for `taoRao`, before any cap:
-    /// ⌊tao · A / T⌋ (exact), or tao / (T/A) in I96F32 truncated at each step (launch).
-    /// 0 when the price is 0.
-    public func priceNeutralAlphaRao(forTaoRao taoRao: UInt64, rounding: InjectionRounding) -> UInt64 {
-        if isStable { return taoRao }
-        guard taoReserveRao > 0, alphaReserveRao > 0 else { return 0 }
-        switch rounding {
-        case .exactFloor:
-            let value = try? BigInteger(taoRao).multipliedDivided(by: BigInteger(alphaReserveRao), dividedBy: BigInteger(taoReserveRao), rounding: .floor)
-            return value?.uint64Value ?? .max
-        case .launchI96F32:
-            let price = chainSpotPrice
-            guard !price.isZero, let tao = try? FixedPoint<I96F32>(taoRao) else { return 0 }
-            return (try? tao.divided(by: price))?.saturatingUInt64() ?? .max
+    /// The injection of `tao` with price-neutral alpha, capped at `alphaCapRao`, without changing
+    /// the pool. When capped, all the TAO still goes in, so the price rises; it never falls
+    /// under exact rounding (under the launch rounding see `InjectionRounding.launchI96F32`).
+    ///
+    /// Price-neutral alpha: ⌊tao · A / T⌋ (exact; 0 when T is 0), or tao ⊘ (T ⊘ A) in I96F32
+    /// (launch). The root subnet takes alpha 1:1.
+    public func injectionQuote(tao: TaoInjection, alphaCapRao: UInt64, rounding: InjectionRounding,
+                               mode: ArithmeticMode = .native) -> Injection {
+        switch mode {
+        case .native: return injectionQuote(tao: tao, alphaCapRao: alphaCapRao, rounding: rounding, arithmetic: NativeI96F32.self, mode: mode)
+        case .reference: return injectionQuote(tao: tao, alphaCapRao: alphaCapRao, rounding: rounding, arithmetic: ReferenceI96F32.self, mode: mode)
         }
     }
 
-    /// Adds `taoRao` and the price-neutral alpha, capped at `alphaCapRao`, to the reserves.
-    /// When capped, all the TAO still goes in, so the price rises; it never falls under exact
-    /// rounding (under the launch rounding it can fall by at most one rao of alpha's worth).
-    /// - Throws: `InjectionError.reserveOverflow`, leaving the pool untouched.
+    /// `injectionQuote` with the launch division in `A`'s arithmetic (the coinbase picks it once
+    /// per block).
+    func injectionQuote<A: I96F32Arithmetic>(tao: TaoInjection, alphaCapRao: UInt64, rounding: InjectionRounding,
+                                             arithmetic: A.Type, mode: ArithmeticMode) -> Injection {
+        let neutral: UInt64
+        if isStable {
+            neutral = tao.rao
+        } else {
+            switch rounding {
+            case .exactFloor:
+                neutral = taoReserveRao == 0 ? 0
+                    : NativeExact.multiplyDivideFloor(tao.rao, alphaReserveRao, taoReserveRao, mode: mode)?.quotient ?? .max
+            case .launchI96F32:
+                let price = alphaReserveRao == 0 ? A.zero : (A.divide(A.integer(taoReserveRao), A.integer(alphaReserveRao)) ?? A.zero)
+                if let quotient = A.divide(A.fromRaw(tao.fixedRawI96F32), price) {
+                    neutral = A.floorUInt64(quotient)
+                } else {
+                    neutral = .max
+                }
+            }
+        }
+        return Injection(netuid: netuid, taoBeforeRao: taoReserveRao, alphaBeforeRao: alphaReserveRao, taoInRao: tao.rao,
+                         alphaInRao: min(neutral, alphaCapRao), alphaCapRao: alphaCapRao, taoInFixedRaw: tao.fixedRawI96F32,
+                         rounding: rounding, capped: neutral > alphaCapRao)
+    }
+
+    /// Quotes and applies an injection (`injectionQuote`, then `apply`).
+    /// - Throws: `ReserveOverflow`, leaving the pool untouched.
     @discardableResult
-    public mutating func inject(taoRao: UInt64, alphaCapRao: UInt64, rounding: InjectionRounding) throws(InjectionError) -> Injection {
-        let neutral = priceNeutralAlphaRao(forTaoRao: taoRao, rounding: rounding)
-        let alphaIn = min(neutral, alphaCapRao)
-        let before = spotPrice
-        let (tao, taoOverflow) = taoReserveRao.addingReportingOverflow(taoRao)
-        let (alpha, alphaOverflow) = alphaReserveRao.addingReportingOverflow(alphaIn)
-        guard !taoOverflow, !alphaOverflow else { throw .reserveOverflow }
-        taoReserveRao = tao
-        alphaReserveRao = alpha
-        return Injection(taoInRao: taoRao, alphaInRao: alphaIn, capped: neutral > alphaCapRao, priceBefore: before, priceAfter: spotPrice)
+    public mutating func inject(tao: TaoInjection, alphaCapRao: UInt64, rounding: InjectionRounding,
+                                mode: ArithmeticMode = .native) throws(ReserveOverflow) -> Injection {
+        let injection = injectionQuote(tao: tao, alphaCapRao: alphaCapRao, rounding: rounding, mode: mode)
+        try apply(injection)
+        return injection
     }
 }

@@ -1,7 +1,7 @@
 import FixedMath
 
 extension SubnetPool {
-    /// One block's moving-price update (§4):
+    /// The moving price after one block's update (§4), as a raw I96F32 value:
     ///
     ///     s     = spot price, min(s, 1) when capped
     ///     α_eff = α, or α · b / (b + h) with the warm-up (b = `blocksSinceStart`)
@@ -10,15 +10,11 @@ extension SubnetPool {
     /// In I96F32 arithmetic (launch) s is the chain's I96F32 T/A and every step is I96F32. In
     /// U64F64 arithmetic s = ⌊T·2^64/A⌋ (saturating) and the result is stored truncated to
     /// I96F32. The root subnet's EMA stays at 1.
-    public mutating func updateMovingPrice(_ parameters: EMAParameters, blocksSinceStart: UInt64 = 0, mode: ArithmeticMode = .native) {
+    public func nextMovingPriceRaw(_ parameters: EMAParameters, blocksSinceStart: UInt64 = 0, mode: ArithmeticMode = .native) -> UInt128 {
         if mode == .native, parameters.arithmetic == .u64f64, parameters.warmUpHalvingBlocks == nil, !isStable {
-            updateMovingPriceNativeU64F64(parameters)
-            return
+            return nextMovingPriceNativeU64F64(parameters)
         }
-        if isStable {
-            emaPrice = .one
-            return
-        }
+        if isStable { return NativeI96F32.one }
         var smoothing = parameters.smoothing
         if let halving = parameters.warmUpHalvingBlocks {
             let blocks = BigInteger(blocksSinceStart)
@@ -31,8 +27,8 @@ extension SubnetPool {
             let alphaRaw = parameters.warmUpHalvingBlocks == nil ? parameters.smoothingRawI96F32
                 : smoothing.saturatingConverted(to: I96F32.self, rounding: .floor).raw.uint128Value ?? 0
             switch mode {
-            case .native: updateMovingPriceI96F32(alphaRaw: alphaRaw, capsSpotAtOne: parameters.capsSpotAtOne, arithmetic: NativeI96F32.self)
-            case .reference: updateMovingPriceI96F32(alphaRaw: alphaRaw, capsSpotAtOne: parameters.capsSpotAtOne, arithmetic: ReferenceI96F32.self)
+            case .native: return nextMovingPriceI96F32(alphaRaw: alphaRaw, capsSpotAtOne: parameters.capsSpotAtOne, arithmetic: NativeI96F32.self)
+            case .reference: return nextMovingPriceI96F32(alphaRaw: alphaRaw, capsSpotAtOne: parameters.capsSpotAtOne, arithmetic: ReferenceI96F32.self)
             }
         case .u64f64:
             var spot = taoReserveRao == 0 || alphaReserveRao == 0 ? FixedPoint<U64F64>.zero
@@ -41,23 +37,23 @@ extension SubnetPool {
             let previous = emaPrice.saturatingConverted(to: U64F64.self, rounding: .floor)
             let keep = FixedPoint<U64F64>.one.saturatingSubtracting(smoothing)
             let updated = smoothing.saturatingMultiplied(by: spot).saturatingAdding(keep.saturatingMultiplied(by: previous))
-            emaPrice = updated.saturatingConverted(to: I96F32.self, rounding: .towardZero)
+            return SubnetPool.storedRaw(updated.saturatingConverted(to: I96F32.self, rounding: .towardZero))
         }
     }
 
     /// The launch update (`update_moving_price` at f9254ea63), all in I96F32:
     /// α ⊗ min(T ⊘ A, 1) + (1 − α) ⊗ P.
-    mutating func updateMovingPriceI96F32<A: I96F32Arithmetic>(alphaRaw: UInt128, capsSpotAtOne: Bool, arithmetic: A.Type) {
+    func nextMovingPriceI96F32<A: I96F32Arithmetic>(alphaRaw: UInt128, capsSpotAtOne: Bool, arithmetic: A.Type) -> UInt128 {
         let alpha = A.fromRaw(alphaRaw)
         var spot = alphaReserveRao == 0 ? A.zero : (A.divide(A.integer(taoReserveRao), A.integer(alphaReserveRao)) ?? A.zero)
         if capsSpotAtOne { spot = min(spot, A.one) }
         let keep = A.subtract(A.one, alpha)
-        emaPriceRaw = A.raw(A.add(A.multiply(alpha, spot), A.multiply(keep, A.fromRaw(emaPriceRaw))))
+        return A.raw(A.add(A.multiply(alpha, spot), A.multiply(keep, A.fromRaw(emaPriceRaw))))
     }
 
     /// The U64F64 update without warm-up on native 128-bit integers, bit-identical to the GMP
     /// path above (proven by a differential test).
-    mutating func updateMovingPriceNativeU64F64(_ parameters: EMAParameters) {
+    func nextMovingPriceNativeU64F64(_ parameters: EMAParameters) -> UInt128 {
         let one: UInt128 = 1 << 64
         let smoothing = parameters.smoothingRawU64F64
         var spot = taoReserveRao == 0 || alphaReserveRao == 0 ? 0 : NativeExact.ratioU64F64(taoReserveRao, alphaReserveRao)
@@ -68,6 +64,6 @@ extension SubnetPool {
         let (sum, overflow) = NativeExact.multiplyU64F64(smoothing, spot).addingReportingOverflow(NativeExact.multiplyU64F64(keep, previous))
         let updated = overflow ? UInt128.max : sum
         // Truncate to 32 fractional bits; I96F32 holds any value below 2^95.
-        emaPriceRaw = min(updated >> 32, (1 << 127) - 1)
+        return min(updated >> 32, (1 << 127) - 1)
     }
 }

@@ -1,32 +1,34 @@
 import FixedMath
 
-/// One subnet's constant-product pool: TAO reserve T, alpha reserve A (`SubnetTAO`,
-/// `SubnetAlphaIn`), alpha outstanding (`SubnetAlphaOut`: alpha held by participants) and the
-/// moving (EMA) price. The root subnet (netuid 0) is a stable 1:1 pool.
+/// One subnet's pool: TAO reserve T, alpha reserve A (`SubnetTAO`, `SubnetAlphaIn`), alpha
+/// outstanding (`SubnetAlphaOut`: alpha held by participants) and the moving (EMA) price. The
+/// root subnet (netuid 0) is a stable 1:1 pool.
 ///
-/// Every amount is integer rao. Operations that can fail leave the pool untouched.
+/// Every amount is integer rao. The pool owns its arithmetic: quotes (`quote`,
+/// `injectionQuote`, the limits) are pure and live in the `SubnetPool+…` files; the only ways
+/// to change the state are the few primitives in this file, each applying something the pool
+/// itself computed. Operations that can fail leave the pool untouched.
 public struct SubnetPool: Sendable, Equatable {
     public let netuid: UInt16
-    public internal(set) var taoReserveRao: UInt64
-    public internal(set) var alphaReserveRao: UInt64
-    public internal(set) var alphaOutstandingRao: UInt64
+    public private(set) var taoReserveRao: UInt64
+    public private(set) var alphaReserveRao: UInt64
+    public private(set) var alphaOutstandingRao: UInt64
     /// The moving price's raw I96F32 value (price · 2^32); never negative.
-    public internal(set) var emaPriceRaw: UInt128
+    public private(set) var emaPriceRaw: UInt128
 
-    /// The moving price in TAO per alpha, stored as the chain stores it (I96F32).
-    public internal(set) var emaPrice: FixedPoint<I96F32> {
-        get { FixedPoint(saturatingRaw: BigInteger(emaPriceRaw)) }
-        set { emaPriceRaw = newValue.raw.isNegative ? 0 : newValue.raw.uint128Value ?? .max }
-    }
-
+    /// A pool with the given reserves, outstanding alpha and moving price (TAO per alpha, as
+    /// the chain stores it in I96F32; a negative value is stored as 0).
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64 = 0,
                 emaPrice: FixedPoint<I96F32> = .zero) {
         self.netuid = netuid
         self.taoReserveRao = taoReserveRao
         self.alphaReserveRao = alphaReserveRao
         self.alphaOutstandingRao = alphaOutstandingRao
-        self.emaPriceRaw = emaPrice.raw.isNegative ? 0 : emaPrice.raw.uint128Value ?? .max
+        self.emaPriceRaw = Self.storedRaw(emaPrice)
     }
+
+    /// The moving price in TAO per alpha, as the chain stores it (I96F32).
+    public var emaPrice: FixedPoint<I96F32> { FixedPoint(saturatingRaw: BigInteger(emaPriceRaw)) }
 
     /// The root subnet trades 1:1 and has no curve.
     public var isStable: Bool { netuid == 0 }
@@ -44,4 +46,56 @@ public struct SubnetPool: Sendable, Equatable {
     public var chainSpotPrice: FixedPoint<I96F32> {
         isStable ? .one : spotPrice.fixedPoint(I96F32.self, rounding: .towardZero)
     }
+
+    static func storedRaw(_ price: FixedPoint<I96F32>) -> UInt128 {
+        price.raw.isNegative ? 0 : price.raw.uint128Value ?? .max
+    }
+}
+
+// MARK: - The primitives that change a pool
+
+extension SubnetPool {
+    /// Carries out a trade this pool quoted (`quote`): the reserves and outstanding alpha
+    /// become the quote's "after" values. The quote must come from this pool's current state.
+    public mutating func apply(_ quote: SwapQuote) {
+        taoReserveRao = quote.taoReserveAfterRao
+        alphaReserveRao = quote.alphaReserveAfterRao
+        alphaOutstandingRao = quote.alphaOutstandingAfterRao
+    }
+
+    /// Adds an injection this pool quoted (`injectionQuote`) to the reserves.
+    /// - Throws: `ReserveOverflow`, leaving the pool untouched.
+    public mutating func apply(_ injection: Injection) throws(ReserveOverflow) {
+        let (tao, taoOverflow) = taoReserveRao.addingReportingOverflow(injection.taoInRao)
+        let (alpha, alphaOverflow) = alphaReserveRao.addingReportingOverflow(injection.alphaInRao)
+        guard !taoOverflow, !alphaOverflow else { throw ReserveOverflow() }
+        taoReserveRao = tao
+        alphaReserveRao = alpha
+    }
+
+    /// Mints `alphaRao` of alpha to participants (alpha_out, counted as outstanding when minted).
+    /// - Throws: `ReserveOverflow` when outstanding would pass 2^64 rao.
+    public mutating func mintOutstanding(_ alphaRao: UInt64) throws(ReserveOverflow) {
+        let (outstanding, overflow) = alphaOutstandingRao.addingReportingOverflow(alphaRao)
+        guard !overflow else { throw ReserveOverflow() }
+        alphaOutstandingRao = outstanding
+    }
+
+    /// Removes `alphaRao` of outstanding alpha from issuance (a recycle). At most the outstanding
+    /// alpha is removed; callers debit a holder first, so it is always covered.
+    public mutating func retireOutstanding(_ alphaRao: UInt64) {
+        alphaOutstandingRao -= min(alphaRao, alphaOutstandingRao)
+    }
+
+    /// One block's moving-price update (`nextMovingPriceRaw`, §4).
+    public mutating func updateMovingPrice(_ parameters: EMAParameters, blocksSinceStart: UInt64 = 0, mode: ArithmeticMode = .native) {
+        emaPriceRaw = nextMovingPriceRaw(parameters, blocksSinceStart: blocksSinceStart, mode: mode)
+    }
+}
+
+/// A change that would take a reserve or outstanding alpha past 18446744073709551615 rao. The
+/// pool is left untouched.
+public struct ReserveOverflow: Error, Equatable, Sendable, CustomStringConvertible {
+    public init() {}
+    public var description: String { "the change would take a reserve past 18446744073709551615 rao" }
 }

@@ -32,7 +32,9 @@ extension RuleSet {
         }
         lines.append(("tempo", "\(tempo): pending emission paid when (block + netuid + 1) mod \(tempo + 1) = 0"))
         lines.append(("payout", "miners' and validators' alpha by fixed shares from the scenario (equal by default): a stand-in for Yuma consensus"))
-        lines.append(("swap_rounding", pool.rounding.description))
+        switch pool.curve {
+        case let .constantProduct(rounding): lines.append(("swap_rounding", "constant product x·y = k, " + rounding.description))
+        }
         lines.append(("swap_fee", pool.fee.description))
         lines.append(("minimum_output_reserve_rao", String(pool.minimumOutputReserveRao)))
         lines.append(("minimum_stake_rao", pool.minimumStakeRao == 0 ? "none" : "\(pool.minimumStakeRao) (an add needs the minimum plus the flat fee; a removal needs more than the minimum out)"))

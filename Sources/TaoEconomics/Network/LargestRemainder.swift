@@ -1,13 +1,15 @@
-/// Pays an amount out by fixed weights: the stand-in for Yuma consensus.
+/// The one way the engine divides an amount of rao by weights with nothing lost: each weight
+/// w_i gets ⌊amount·w_i/Σw⌋, and the rao left over go one each to the largest fractional parts
+/// (ties: lower index), so the parts always sum to the amount exactly.
 ///
-/// Each weight w_i gets ⌊amount·w_i/Σw⌋; the rao left over go one each to the largest
-/// fractional parts (ties: lower index), so the parts always sum to the amount exactly.
-/// Replacing consensus means replacing this type; nothing else in the coinbase depends on how
-/// miners' and validators' portions are divided.
-public enum FixedSharePayout {
-    /// The parts of `amountRao` for `weights` (which must have a positive sum; an empty or
-    /// all-zero list gets nothing and returns zeros).
-    public static func split(_ amountRao: UInt64, among weights: [UInt64]) -> [UInt64] {
+/// It routes the `card` emission by pool TAO, pays pending emission by fixed shares (the
+/// stand-in for Yuma consensus), pays a dissolved pool to its holders, and cuts spread exits
+/// into chunks.
+public enum LargestRemainder {
+    /// The parts of `amountRao` for `weights` (an empty or all-zero list gets nothing and returns
+    /// zeros). `.native` falls back to GMP when Σw passes 2^64; `.reference` always uses GMP.
+    public static func split(_ amountRao: UInt64, among weights: [UInt64], mode: ArithmeticMode = .native) -> [UInt64] {
+        if mode == .reference { return splitWide(amountRao, among: weights) }
         var total: UInt64 = 0
         for weight in weights {
             let (sum, overflow) = total.addingReportingOverflow(weight)
@@ -33,6 +35,7 @@ public enum FixedSharePayout {
     /// The same split for weights whose sum overflows 64 bits, in GMP.
     static func splitWide(_ amountRao: UInt64, among weights: [UInt64]) -> [UInt64] {
         let total = weights.reduce(BigInteger.zero) { $0 + BigInteger($1) }
+        guard !total.isZero else { return weights.map { _ in 0 } }
         var parts = [UInt64](repeating: 0, count: weights.count)
         var remainders = [(remainder: BigInteger, index: Int)]()
         var paid: UInt64 = 0

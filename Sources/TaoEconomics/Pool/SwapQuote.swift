@@ -1,0 +1,120 @@
+import FixedMath
+
+/// Which way a trade goes.
+public enum SwapSide: String, Sendable, CaseIterable {
+    /// TAO in, alpha out.
+    case stake
+    /// Alpha in, TAO out.
+    case unstake
+}
+
+/// Who trades: a staker through the chain's extrinsics, or the protocol itself.
+public enum SwapOrigin: Sendable, Equatable {
+    /// A staker: the rule set's fee, minimum stake and every refusal apply.
+    case staker
+    /// The chain's own swaps (the launch root sell, HEAD's chain buys): fee-less (`drop_fees`),
+    /// no minimum stake, and a 0-rao output is carried out rather than refused, as the chain's
+    /// `swap_alpha_for_tao` did; the curve's own limits (minimum reserve, range) still apply.
+    case `protocol`
+}
+
+/// Why a trade is not carried out. The pool is left untouched.
+public enum SwapRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Zero input, or a pool with an empty reserve: there is nothing to price (bad input).
+    case emptyTrade(reason: String)
+    /// Below the rule set's minimum stake.
+    case belowMinimumStake(amountRao: UInt64, minimumRao: UInt64)
+    /// The fee takes the whole amount.
+    case feeExceedsAmount(amountRao: UInt64, feeRao: UInt64)
+    /// The output-side reserve would fall below the rule set's minimum.
+    case belowMinimumReserve(side: SwapSide, reserveAfterRao: String, minimumRao: UInt64)
+    /// The trade would pay out nothing.
+    case zeroOutput
+    /// Unstaking more alpha than participants hold.
+    case exceedsOutstanding(amountRao: UInt64, outstandingRao: UInt64)
+    /// A reserve would leave the range the rules can represent (u64 rao, or I110F18 at launch).
+    case outOfRange(String)
+
+    /// True for refusals caused by malformed input rather than by the rules.
+    public var isBadInput: Bool {
+        if case .emptyTrade = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case let .emptyTrade(reason): return reason
+        case let .belowMinimumStake(amount, minimum):
+            return "amount \(amount) rao is below the minimum stake: the rules need at least \(minimum) rao"
+        case let .feeExceedsAmount(amount, fee):
+            return "the fee of \(fee) rao takes the whole amount of \(amount) rao"
+        case let .belowMinimumReserve(side, after, minimum):
+            let reserve = side == .stake ? "alpha" : "TAO"
+            return "the \(reserve) reserve would fall to \(after) rao, below the minimum of \(minimum) rao"
+        case .zeroOutput: return "the trade would pay out 0 rao"
+        case let .exceedsOutstanding(amount, outstanding):
+            return "cannot unstake \(amount) rao of alpha: only \(outstanding) rao is outstanding"
+        case let .outOfRange(what): return what
+        }
+    }
+}
+
+/// The full result of a trade, computed without changing the pool (`SubnetPool.quote`), and
+/// carried out by `SubnetPool.apply`. Every stored field is an integer; the prices, slippage
+/// and price impact are derived from them on demand, so a quote allocates nothing.
+public struct SwapQuote: Sendable, Equatable {
+    public let side: SwapSide
+    /// What the trader pays in (TAO for a stake, alpha for an unstake).
+    public let amountInRao: UInt64
+    /// The fee, in TAO rao for a flat fee, in the input token for a proportional one.
+    public let feeRao: UInt64
+    /// The input that goes through the curve (amount in less an input-side fee).
+    public let swappedInRao: UInt64
+    /// What the curve pays out before an output-side fee.
+    public let curveOutRao: UInt64
+    /// What the trader receives.
+    public let amountOutRao: UInt64
+    public let taoReserveBeforeRao: UInt64
+    public let alphaReserveBeforeRao: UInt64
+    public let taoReserveAfterRao: UInt64
+    public let alphaReserveAfterRao: UInt64
+    public let alphaOutstandingAfterRao: UInt64
+    /// True on the root subnet's 1:1 pool, whose price is always 1.
+    public let isStable: Bool
+
+    /// The spot price before the trade (T/A exactly; 1 on the root subnet).
+    public var priceBefore: PriceRatio { price(taoRao: taoReserveBeforeRao, alphaRao: alphaReserveBeforeRao) }
+    /// The spot price after the trade.
+    public var priceAfter: PriceRatio { price(taoRao: taoReserveAfterRao, alphaRao: alphaReserveAfterRao) }
+
+    func price(taoRao: UInt64, alphaRao: UInt64) -> PriceRatio {
+        isStable ? PriceRatio(taoRao: 1, alphaRao: 1) : PriceRatio(taoRao: taoRao, alphaRao: alphaRao)
+    }
+
+    /// ⌊swapped in × spot price before⌋ − curve out, in the output token's rao, never negative
+    /// and saturating at 2^64 − 1: what the curve cost against trading at the spot price (fees
+    /// are reported separately).
+    public var slippageRao: UInt64 {
+        let implied: UInt128
+        if isStable {
+            implied = UInt128(swappedInRao)
+        } else {
+            let (inputReserve, outputReserve) = side == .stake
+                ? (taoReserveBeforeRao, alphaReserveBeforeRao) : (alphaReserveBeforeRao, taoReserveBeforeRao)
+            // Both factors are below 2^64, so the product fits 128 bits exactly.
+            implied = UInt128(swappedInRao) * UInt128(outputReserve) / UInt128(inputReserve)
+        }
+        return implied > UInt128(curveOutRao) ? UInt64(clamping: implied - UInt128(curveOutRao)) : 0
+    }
+
+    /// price after / price before − 1 with `fractionDigits` decimals, rounded toward zero
+    /// (negative for an unstake); "0" with decimals when the price before is 0.
+    public func priceImpact(fractionDigits: Int = 18) -> String {
+        let (before, after) = (priceBefore._normalized, priceAfter._normalized)
+        // (Tₐ·A_b − T_b·Aₐ) / (T_b·Aₐ)
+        let numerator = after.tao * before.alpha - before.tao * after.alpha
+        let denominator = before.tao * after.alpha
+        let scaled = (try? numerator.multipliedDivided(by: .power(10, fractionDigits), dividedBy: denominator, rounding: .towardZero)) ?? .zero
+        return DecimalText.format(scaled: scaled, fractionDigits: fractionDigits)
+    }
+}
