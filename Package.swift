@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // GMP, the reference arithmetic. Its macro-only API is wrapped in static inline shims.
@@ -26,9 +28,14 @@ let package = Package(
         // The chain's economic rules: emission, pools, routing.
         .target(name: "TaoEconomics", dependencies: ["FixedMath"]),
         // Scenarios, markets, seeded randomness and the run loop.
-        .target(name: "Simulation", dependencies: ["FixedMath", "TaoEconomics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Simulation", dependencies: [
+            "FixedMath", "TaoEconomics", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+        ]),
         // Report files: streaming CSV, manifest, summary, atomic output directories.
-        .target(name: "Reporting", dependencies: ["FixedMath", "TaoEconomics", "Simulation"]),
+        .target(name: "Reporting", dependencies: [
+            "FixedMath", "TaoEconomics", "Simulation", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         // The command-line surface, kept apart from `main` so tests can reach its pieces.
         .target(
             name: "DTaoCommands",
@@ -51,7 +58,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "Reporting", "TaoEconomics", "FixedMath"]
+            dependencies: ["Simulation", "TaoEconomics", "FixedMath"]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Simulation", "TaoEconomics", "FixedMath"]
         ),
         .testTarget(name: "CLITests", dependencies: ["dtao", "DTaoCommands"]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FixedMath
+import Simulation
 import TaoEconomics
 
 /// Parsers for option values, so a bad value is reported by the argument parser (exit 2)
@@ -15,6 +16,11 @@ enum ArgumentParsing {
         try BigInteger.parseUInt64(text, what: "a block number (a non-negative integer)")
     }
 
+    /// A seed: any whole number from 0 to 18446744073709551615.
+    static func seed(_ text: String) throws -> UInt64 {
+        try BigInteger.parseUInt64(text, what: "a seed: a whole number from 0 to 18446744073709551615")
+    }
+
     /// A positive whole number of blocks per day.
     static func blocksPerDay(_ text: String) throws -> UInt64 {
         let value = try BigInteger.parseUInt64(text, what: "a positive whole number of blocks per day")
@@ -26,6 +32,21 @@ enum ArgumentParsing {
 }
 
 extension HalvingTrigger: ExpressibleByArgument {}
+
+extension RuleSet: ExpressibleByArgument {
+    /// A rule set by name (`dtao rules` lists them).
+    public init?(argument: String) {
+        guard let rules = RuleSet.named(argument) else { return nil }
+        self = rules
+    }
+
+    public static var allValueStrings: [String] { all.map(\.name) }
+    public var defaultValueDescription: String { name }
+}
+
+extension Invariant: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+}
 
 /// Output formats for tabular results.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {

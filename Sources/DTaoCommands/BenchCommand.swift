@@ -1,5 +1,6 @@
 import ArgumentParser
 import FixedMath
+import Reporting
 import TaoEconomics
 
 /// `dtao bench`: nanoseconds and heap allocations per operation of the exact arithmetic.
@@ -49,11 +50,27 @@ struct BenchCommand: ParsableCommand {
         case .table: print(TextTable.render(header: header, rows: rows), terminator: "")
         case .csv: print(([header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n"))
         case .json:
-            let objects = rows.map { row in
-                "  {\"case\": \"\(row[0])\", \"operations\": \(row[1]), \"ns_per_op\": \(row[2]), \"objects_per_op\": \(row[3]), \"gmp_allocs_per_op\": \(row[4]), \"peak_rss_mib\": \(row[5])}"
-            }
-            print("[\n" + objects.joined(separator: ",\n") + "\n]")
+            print(JSONText.encode(rows.map { BenchRow(cells: $0) }), terminator: "")
         }
+    }
+}
+
+/// One case's figures in JSON: numbers as numbers.
+struct BenchRow: Encodable {
+    let `case`: String
+    let operations: Int
+    let nsPerOp: Double
+    let objectsPerOp: Double
+    let gmpAllocsPerOp: Double
+    let peakRssMib: Double?
+
+    init(cells: [String]) {
+        `case` = cells[0]
+        operations = Int(cells[1]) ?? 0
+        nsPerOp = Double(cells[2]) ?? 0
+        objectsPerOp = Double(cells[3]) ?? 0
+        gmpAllocsPerOp = Double(cells[4]) ?? 0
+        peakRssMib = Double(cells[5])
     }
 }
 

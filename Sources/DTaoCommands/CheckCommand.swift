@@ -4,7 +4,7 @@ import Reporting
 import Simulation
 import TaoEconomics
 
-/// `dtao check SCENARIO... [--invariants all|NAME,...] [--golden DIR] [--update-golden] [--format text|json]`
+/// `dtao check SCENARIO... [--invariants all|NAME,...] [--golden DIR] [--update-golden] [--format text|json] [--max-differences N]`
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -13,15 +13,20 @@ struct CheckCommand: ParsableCommand {
             Invariants (all by default): \(Invariant.allCases.map(\.name).joined(separator: ", ")). \
             A scenario stops at its first violation, which is printed with the invariant, block, \
             subnet and values. With --golden DIR, each scenario's fresh subnets.csv, network.csv, \
-            miners.csv and events.csv are compared with DIR/<scenario name>/: integer and text \
-            columns exactly, derived prices and USD figures within a relative 1e-9; the first \
-            differing rows are printed. --update-golden rewrites those baselines instead. \
-            Exit codes: 0 every invariant held and every report matched; 1 a violation or a \
-            drift; 2 bad input.
+            miners.csv and events.csv are compared with DIR/<scenario name>/, each column as its \
+            table declares (Reports/README.md): integers and text exactly, decimals derived from \
+            floating-point inputs within a relative 1e-9; the first --max-differences differing \
+            cells are printed and all are counted per file. A drift also says whether the \
+            scenario or one of its input files changed since the baseline (SHA-256 in \
+            DIR/<name>/baseline.json) or the engine did. A missing baseline is reported as \
+            missing. --update-golden rewrites the baselines instead. With --format json, the \
+            report (or, on bad input, an error object) is JSON on stdout. Exit codes: 0 every \
+            invariant held and every report matched; 1 a violation, a drift or a missing \
+            baseline; 2 bad input; 3 the machine failed.
             """)
 
     @Argument(help: "Scenario files.")
-    var scenarios: [String]
+    var scenarios: [String] = []
 
     @Option(help: ArgumentHelp("all, or a comma-separated list of invariant names.", valueName: "names"))
     var invariants: String = "all"
@@ -35,11 +40,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text (for CI logs) or json.")
     var format: CheckFormat = .text
 
+    @Option(help: ArgumentHelp("Differing cells to print per scenario (all are counted).", valueName: "n"))
+    var maxDifferences: Int = 10
+
     enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
         if updateGolden, golden == nil { throw ValidationError("--update-golden needs --golden DIR") }
+        guard maxDifferences >= 0 else { throw ValidationError("--max-differences must be 0 or more") }
         _ = try selectedInvariants()
     }
 
@@ -55,121 +64,158 @@ struct CheckCommand: ParsableCommand {
         return selected
     }
 
-    struct Report {
-        let name: String
-        let file: String
-        var blocks: UInt64 = 0
-        var violation: InvariantViolation?
-        var error: String?
-        var goldenStatus = "skipped"
-        var goldenDirectory: String?
-        var golden: GoldenResult?
-
-        var failed: Bool { violation != nil || error != nil || goldenStatus == "drift" || goldenStatus == "missing" }
-    }
-
     func run() throws {
         let enabled = try selectedInvariants()
         // Every scenario must be valid before any runs.
         var loaded: [(path: String, scenario: Scenario)] = []
         for path in scenarios {
-            do { loaded.append((path, try ScenarioParser.load(path: path))) } catch { throw CommandFailure.badInput(error.description) }
+            do { loaded.append((path, try ScenarioParser.load(path: path))) } catch { throw CommandFailure.badInput(error.description, at: error) }
         }
         let names = loaded.map(\.scenario.name)
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw CommandFailure.badInput("two scenarios are named '\(duplicate)': baselines are stored by name")
         }
-        var reports: [Report] = []
+        var reports: [ScenarioCheck] = []
         for (path, scenario) in loaded {
-            var report = Report(name: scenario.name, file: path)
-            report.blocks = scenario.horizonBlocks
             if format == .text { print("check \(scenario.name) (\(path)): \(scenario.horizonBlocks) blocks, \(enabled.count) invariants every block") }
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dtao-check-\(ProcessInfo.processInfo.processIdentifier)-\(scenario.name)").path
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            do {
-                var simulation = try SimulationRun(scenario: scenario)
-                simulation.checker = InvariantChecker(enabled: enabled)
-                let directory = try ReportDirectory(out: scratch, force: true)
-                _ = try ReportRun.write(&simulation, scenarioPath: path, into: directory, engineVersion: DTao.version,
-                                        commandLine: ["dtao"] + CommandLine.arguments.dropFirst())
-                if let golden {
-                    let target = (golden as NSString).appendingPathComponent(scenario.name)
-                    report.goldenDirectory = target
-                    if updateGolden {
-                        try GoldenComparison.update(fresh: scratch, golden: target)
-                        report.goldenStatus = "updated"
-                    } else {
-                        let result = GoldenComparison.compare(fresh: scratch, golden: target)
-                        report.golden = result
-                        report.goldenStatus = result.matches ? "match" : (result.problems.contains { $0.contains("missing") } ? "missing" : "drift")
-                    }
-                }
-            } catch let RunError.invariant(violation) {
-                report.violation = violation
-            } catch let RunError.scenario(error) {
-                throw CommandFailure.badInput(error.description)
-            } catch {
-                report.error = "\(error)"
-            }
+            let report = try check(scenario, path: path, enabled: enabled)
             if format == .text { printText(report) }
             reports.append(report)
         }
-        let failed = reports.filter(\.failed)
+        let failed = reports.filter { !$0.ok }
         switch format {
         case .text:
             print(failed.isEmpty
                 ? "check passed: \(reports.count) scenario(s), every invariant held every block" + (golden == nil ? "" : (updateGolden ? ", baselines updated" : ", reports match the baselines"))
                 : "check FAILED: \(failed.count) of \(reports.count) scenario(s): \(failed.map(\.name).joined(separator: ", "))")
         case .json:
-            print(json(reports, enabled: enabled))
+            print(JSONText.encode(CheckReport(ok: failed.isEmpty, invariants: enabled.sorted().map(\.name), scenarios: reports)), terminator: "")
         }
         if !failed.isEmpty { throw ExitCode(1) }
     }
 
-    func printText(_ report: Report) {
+    /// One scenario: a run with the invariants on into a scratch folder, then the baseline.
+    func check(_ scenario: Scenario, path: String, enabled: Set<Invariant>) throws -> ScenarioCheck {
+        var report = ScenarioCheck(name: scenario.name, file: path, blocks: scenario.horizonBlocks)
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dtao-check-\(ProcessInfo.processInfo.processIdentifier)-\(scenario.name)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        var simulation: SimulationRun
+        do { simulation = try SimulationRun(scenario: scenario) } catch { throw CommandFailure(error) }
+        simulation.checker = InvariantChecker(enabled: enabled)
+        let directory: ReportDirectory
+        do { directory = try ReportDirectory(out: scratch, force: true) } catch { throw CommandFailure(error) }
+        do {
+            _ = try ReportRun.write(&simulation, into: directory, engineVersion: DTao.version, commandLine: ["dtao"] + CommandLine.arguments.dropFirst())
+        } catch let RunError.invariant(violation) {
+            report.violation = violation
+            return report
+        } catch {
+            throw CommandFailure(error)
+        }
+        guard let golden else { return report }
+        let target = (golden as NSString).appendingPathComponent(scenario.name)
+        let current = BaselineRecord(scenario: scenario, engineVersion: DTao.version)
+        report.golden.directory = target
+        if updateGolden {
+            do {
+                try GoldenComparison.update(fresh: scratch, golden: target)
+                try current.write(to: target)
+            } catch { throw CommandFailure.machine(error.description) }
+            report.golden.status = .updated
+            return report
+        }
+        let result = GoldenComparison.compare(fresh: scratch, golden: target, limit: maxDifferences)
+        report.golden.status = result.status
+        report.golden.problems = result.problems
+        report.golden.differences = result.differences
+        report.golden.differingCells = result.differingCells
+        report.golden.differingRows = result.differingRows
+        if result.status == .drift {
+            report.golden.provenance = BaselineRecord.read(from: target).map { $0.provenance(of: current) }
+                ?? "the baseline has no \(BaselineRecord.fileName), so it cannot tell whether the scenario or the engine changed"
+        }
+        return report
+    }
+
+    func printText(_ report: ScenarioCheck) {
         if let violation = report.violation {
             print("  VIOLATION \(violation.invariant.name) at block \(violation.block)" + (violation.netuid.map { ", subnet \($0)" } ?? ""))
             print("    \(violation.details)")
             return
         }
-        if let error = report.error {
-            print("  ERROR \(error)")
-            return
-        }
         print("  invariants: ok")
-        guard let directory = report.goldenDirectory else { return }
-        switch report.goldenStatus {
-        case "updated": print("  baseline updated: \(directory)")
-        case "match": print("  reports match \(directory)")
-        default:
+        guard let directory = report.golden.directory else { return }
+        switch report.golden.status {
+        case .updated: print("  baseline updated: \(directory)")
+        case .match: print("  reports match \(directory)")
+        case .skipped: break
+        case .missing:
+            print("  MISSING baseline in \(directory)")
+            for problem in report.golden.problems { print("    \(problem)") }
+        case .drift:
             print("  DRIFT against \(directory)")
-            for problem in report.golden?.problems ?? [] { print("    \(problem)") }
-            for (file, rows) in (report.golden?.differingRows ?? [:]).sorted(by: { $0.key < $1.key }) { print("    \(file): \(rows) row(s) differ") }
-            for difference in report.golden?.differences ?? [] { print("    \(difference)") }
+            if let provenance = report.golden.provenance { print("    \(provenance)") }
+            for problem in report.golden.problems { print("    \(problem)") }
+            for (file, count) in report.golden.differingCells.sorted(by: { $0.key < $1.key }) where count > 0 {
+                print("    \(file): \(count) cell(s) in \(report.golden.differingRows[file] ?? 0) row(s) differ")
+            }
+            for difference in report.golden.differences { print("    \(difference)") }
+        }
+    }
+}
+
+/// `dtao check --format json`: the whole report.
+struct CheckReport: Encodable {
+    let ok: Bool
+    let invariants: [String]
+    let scenarios: [ScenarioCheck]
+}
+
+/// One scenario's check.
+struct ScenarioCheck: Encodable {
+    struct Golden: Encodable {
+        var directory: String?
+        var status: GoldenStatus = .skipped
+        /// Why the report drifted, as far as the scenario's and inputs' SHA-256 tell.
+        var provenance: String?
+        var problems: [GoldenProblem] = []
+        var differences: [GoldenDifference] = []
+        var differingCells: [String: Int] = [:]
+        var differingRows: [String: Int] = [:]
+
+        enum CodingKeys: String, CodingKey { case directory, status, provenance, problems, differences, differingCells, differingRows }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(directory, forKey: .directory)
+            try container.encode(status, forKey: .status)
+            try container.encode(provenance, forKey: .provenance)
+            try container.encode(problems, forKey: .problems)
+            try container.encode(differences, forKey: .differences)
+            try container.encode(differingCells, forKey: .differingCells)
+            try container.encode(differingRows, forKey: .differingRows)
         }
     }
 
-    func json(_ reports: [Report], enabled: Set<Invariant>) -> String {
-        let q = JSONString.quote
-        let items = reports.map { report -> String in
-            let violation = report.violation.map {
-                "{\"invariant\": \(q($0.invariant.name)), \"block\": \($0.block), \"netuid\": \($0.netuid.map(String.init) ?? "null"), \"details\": \(q($0.details))}"
-            } ?? "null"
-            let differences = (report.golden?.differences ?? []).map {
-                "{\"file\": \(q($0.file)), \"line\": \($0.line), \"key\": \(q($0.key)), \"column\": \(q($0.column)), \"expected\": \(q($0.expected)), \"actual\": \(q($0.actual))}"
-            }
-            let problems = (report.golden?.problems ?? []).map(q)
-            return """
-                  {"name": \(q(report.name)), "file": \(q(report.file)), "blocks": \(report.blocks), "ok": \(!report.failed), \
-                "violation": \(violation), "error": \(report.error.map(q) ?? "null"), \
-                "golden": {"directory": \(report.goldenDirectory.map(q) ?? "null"), "status": \(q(report.goldenStatus)), \
-                "problems": [\(problems.joined(separator: ", "))], "differences": [\(differences.joined(separator: ", "))]}}
-                """
-        }
-        return """
-            {"ok": \(!reports.contains(where: \.failed)), "invariants": [\(enabled.sorted().map { q($0.name) }.joined(separator: ", "))], "scenarios": [
-            \(items.joined(separator: ",\n"))
-            ]}
-            """
+    let name: String
+    let file: String
+    let blocks: UInt64
+    var violation: InvariantViolation?
+    var golden = Golden()
+
+    /// A violation, a drift or a missing baseline fails the check.
+    var ok: Bool { violation == nil && golden.status != .drift && golden.status != .missing }
+
+    enum CodingKeys: String, CodingKey { case name, file, blocks, ok, violation, golden }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(file, forKey: .file)
+        try container.encode(blocks, forKey: .blocks)
+        try container.encode(ok, forKey: .ok)
+        try container.encode(violation, forKey: .violation)
+        try container.encode(golden, forKey: .golden)
     }
 }

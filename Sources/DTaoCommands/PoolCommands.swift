@@ -1,15 +1,9 @@
 import ArgumentParser
 import FixedMath
+import Reporting
 import TaoEconomics
 
 extension ArgumentParsing {
-    static func ruleSet(_ text: String) throws -> RuleSet {
-        guard let rules = RuleSet.named(text) else {
-            throw ValidationError("unknown rule set '\(text)': expected one of \(RuleSet.all.map(\.name).joined(separator: ", "))")
-        }
-        return rules
-    }
-
     /// A fee rate such as 0.003 (0.3%), exact, in [0, 1).
     static func feeRate(_ text: String) throws -> FeeModel {
         let rate = try FixedDecimal<Decimal18>(parsing: text)
@@ -29,7 +23,7 @@ struct PoolOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The pool's alpha reserve.", valueName: "rao"), transform: ArgumentParsing.rao)
     var alphaReserve: UInt64
 
-    @Option(name: .long, help: ArgumentHelp("Rule set: card (default) or launch-2025-02.", valueName: "name"), transform: ArgumentParsing.ruleSet)
+    @Option(name: .long, help: ArgumentHelp("Rule set (`dtao rules` lists them).", valueName: "name"))
     var rules: RuleSet = .card
 
     func validate() throws {
@@ -67,16 +61,15 @@ struct SwapCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A flat fee in TAO rao, kept in the pool's TAO (0: no fee).", valueName: "rao"), transform: ArgumentParsing.rao)
     var feeRao: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp("A proportional fee kept in the input-side reserve (0.003 = 0.3%).", valueName: "rate"), transform: ArgumentParsing.feeRate)
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("A proportional fee kept in the input-side reserve (0.003 = 0.3%).", valueName: "rate"), transform: ArgumentParsing.feeRate)
     var feeRate: FeeModel?
 
-    @Option(help: "Output format: json or table.")
+    @Option(help: "Output format: json, table or csv (a header row and a value row).")
     var format: TableFormat = .json
 
     func validate() throws {
         guard (stake == nil) != (unstake == nil) else { throw ValidationError("give exactly one of --stake and --unstake") }
         guard feeRao == nil || feeRate == nil else { throw ValidationError("give at most one of --fee-rao and --fee-rate") }
-        guard format != .csv else { throw ValidationError("swap prints json or table") }
     }
 
     func run() throws {
@@ -91,24 +84,60 @@ struct SwapCommand: ParsableCommand {
         do { quote = try subnet.quote(side, amountRao: amount, rules: rules) } catch {
             throw error.isBadInput ? CommandFailure.badInput(error.description) : CommandFailure.refused("refused: \(error.description)")
         }
-        let fields: [(String, String, Bool)] = [
-            ("rules", pool.rules.name, true), ("side", side.rawValue, true),
-            ("amount_in_rao", String(quote.amountInRao), false), ("amount_out_rao", String(quote.amountOutRao), false),
-            ("fee_rao", String(quote.feeRao), false),
-            ("tao_reserve_after_rao", String(quote.taoReserveAfterRao), false),
-            ("alpha_reserve_after_rao", String(quote.alphaReserveAfterRao), false),
-            ("alpha_outstanding_after_rao", String(quote.alphaOutstandingAfterRao), false),
-            ("price_before", quote.priceBefore.decimal18, true), ("price_after", quote.priceAfter.decimal18, true),
-            ("slippage_rao", String(quote.slippageRao), false),
-            ("price_impact", quote.priceImpact(), true),
-        ]
+        let result = SwapResult(rules: pool.rules.name, side: side, quote: quote)
         switch format {
-        case .json:
-            print("{\n" + fields.map { "  \"\($0.0)\": " + ($0.2 ? "\"\($0.1)\"" : $0.1) }.joined(separator: ",\n") + "\n}")
-        case .table, .csv:
-            let width = fields.map(\.0.count).max() ?? 0
-            for (name, value, _) in fields { print(name + String(repeating: " ", count: width - name.count) + "  " + value) }
+        case .json: print(JSONText.encode(result), terminator: "")
+        case .csv, .table: print(result.render(format), terminator: "")
         }
+    }
+}
+
+/// What `dtao swap` prints: every field of the quote, amounts as exact integers, prices as
+/// 18-decimal text.
+struct SwapResult: Encodable {
+    let rules: String
+    let side: String
+    let amountInRao: UInt64
+    let amountOutRao: UInt64
+    let feeRao: UInt64
+    let taoReserveAfterRao: UInt64
+    let alphaReserveAfterRao: UInt64
+    let alphaOutstandingAfterRao: UInt64
+    let priceBefore: String
+    let priceAfter: String
+    let slippageRao: UInt64
+    let priceImpact: String
+
+    init(rules: String, side: SwapSide, quote: SwapQuote) {
+        self.rules = rules
+        self.side = side.rawValue
+        amountInRao = quote.amountInRao
+        amountOutRao = quote.amountOutRao
+        feeRao = quote.feeRao
+        taoReserveAfterRao = quote.taoReserveAfterRao
+        alphaReserveAfterRao = quote.alphaReserveAfterRao
+        alphaOutstandingAfterRao = quote.alphaOutstandingAfterRao
+        priceBefore = quote.priceBefore.decimal18
+        priceAfter = quote.priceAfter.decimal18
+        slippageRao = quote.slippageRao
+        priceImpact = quote.priceImpact()
+    }
+
+    /// (name, value) in print order.
+    var fields: [(String, String)] {
+        [("rules", rules), ("side", side), ("amount_in_rao", String(amountInRao)), ("amount_out_rao", String(amountOutRao)),
+         ("fee_rao", String(feeRao)), ("tao_reserve_after_rao", String(taoReserveAfterRao)),
+         ("alpha_reserve_after_rao", String(alphaReserveAfterRao)), ("alpha_outstanding_after_rao", String(alphaOutstandingAfterRao)),
+         ("price_before", priceBefore), ("price_after", priceAfter), ("slippage_rao", String(slippageRao)), ("price_impact", priceImpact)]
+    }
+
+    /// A name-value table, or CSV: a header row and a value row.
+    func render(_ format: TableFormat) -> String {
+        if format == .csv {
+            return fields.map(\.0).joined(separator: ",") + "\n" + fields.map(\.1).joined(separator: ",") + "\n"
+        }
+        let width = fields.map(\.0.count).max() ?? 0
+        return fields.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n") + "\n"
     }
 }
 

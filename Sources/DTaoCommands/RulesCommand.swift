@@ -9,26 +9,28 @@ struct RulesCommand: ParsableCommand {
         abstract: "List the rule sets, or print every parameter of one.",
         discussion: "Parameters are fixed per rule set; a change to them is a new rule set.")
 
-    @Argument(help: "A rule set to describe (card or launch-2025-02).")
-    var name: String?
+    @Argument(help: "A rule set to describe.")
+    var name: RuleSet?
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
+    var format: Format = .table
 
-    func validate() throws {
-        if let name, RuleSet.named(name) == nil {
-            throw ValidationError("unknown rule set '\(name)': expected one of \(RuleSet.all.map(\.name).joined(separator: ", "))")
-        }
-        guard format != .csv else { throw ValidationError("rules prints table or json") }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    /// One rule set in the list.
+    struct Entry: Encodable {
+        let name: String
+        let summary: String
+        let `default`: Bool
     }
 
     func run() throws {
-        guard let name, let rules = RuleSet.named(name) else {
-            let width = RuleSet.all.map(\.name.count).max() ?? 0
+        guard let rules = name else {
             switch format {
             case .json:
-                print("[\n" + RuleSet.all.map { "  {\"name\": \(JSONString.quote($0.name)), \"summary\": \(JSONString.quote($0.summary)), \"default\": \($0 == .card)}" }.joined(separator: ",\n") + "\n]")
-            default:
+                print(JSONText.encode(RuleSet.all.map { Entry(name: $0.name, summary: $0.summary, default: $0 == .card) }), terminator: "")
+            case .table:
+                let width = RuleSet.all.map(\.name.count).max() ?? 0
                 for rules in RuleSet.all {
                     print(rules.name + String(repeating: " ", count: width - rules.name.count) + "  " + rules.summary + (rules == .card ? " (default)" : ""))
                 }
@@ -37,8 +39,8 @@ struct RulesCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print("{\n" + rules.parameters.map { "  \(JSONString.quote($0.name)): \(JSONString.quote($0.value))" }.joined(separator: ",\n") + "\n}")
-        default:
+            print(JSONText.encode(Dictionary(rules.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })), terminator: "")
+        case .table:
             let width = rules.parameters.map(\.name.count).max() ?? 0
             for (parameter, value) in rules.parameters {
                 print(parameter + String(repeating: " ", count: width - parameter.count) + "  " + value)

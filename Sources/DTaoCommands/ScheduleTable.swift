@@ -1,3 +1,4 @@
+import Reporting
 import TaoEconomics
 
 /// One era of the emission schedule as printed by `dtao schedule`.
@@ -10,6 +11,26 @@ struct ScheduleRow: Equatable {
     /// nil for the last row, whose emission lasts for ever.
     let blocks: UInt64?
     let endIssuanceRao: UInt64?
+}
+
+/// A schedule row in JSON: block numbers counted from the starting point, nulls for the last
+/// row's open length.
+struct ScheduleRowJSON: Encodable {
+    let row: ScheduleRow
+    let origin: UInt64
+
+    enum CodingKeys: String, CodingKey { case era, startBlock, startIssuanceRao, emissionRaoPerBlock, startDate, blocks, endIssuanceRao }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(row.era, forKey: .era)
+        try container.encode(row.startBlock - origin, forKey: .startBlock)
+        try container.encode(row.startIssuanceRao, forKey: .startIssuanceRao)
+        try container.encode(row.emissionRaoPerBlock, forKey: .emissionRaoPerBlock)
+        try container.encode(row.startDate.description, forKey: .startDate)
+        try container.encode(row.blocks, forKey: .blocks)
+        try container.encode(row.endIssuanceRao, forKey: .endIssuanceRao)
+    }
 }
 
 enum ScheduleTable {
@@ -40,14 +61,7 @@ enum ScheduleTable {
         case .table:
             return TextTable.render(header: columns, rows: body)
         case .json:
-            let objects = body.map { cells in
-                "  {" + zip(columns, cells).map { name, value in
-                    let json: String
-                    if name == "start_date" { json = "\"\(value)\"" } else if value.isEmpty { json = "null" } else { json = value }
-                    return "\"\(name)\": \(json)"
-                }.joined(separator: ", ") + "}"
-            }
-            return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+            return JSONText.encode(rows.map { ScheduleRowJSON(row: $0, origin: origin) })
         }
     }
 }

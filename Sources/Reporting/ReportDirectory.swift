@@ -1,42 +1,87 @@
 import Foundation
+import Simulation
+
+/// Why a report directory cannot be used.
+public enum ReportDirectoryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `--out` is empty.
+    case emptyPath
+    /// The destination exists and `force` was not given.
+    case exists(String)
+    /// The destination exists and is a file.
+    case notADirectory(String)
+    /// The machine failed to create or move it.
+    case output(OutputFailure)
+
+    /// True when the machine failed, not the input.
+    public var isMachineFailure: Bool {
+        if case .output = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .emptyPath: return "the output directory is empty: give --out a path"
+        case let .exists(path): return "\(path) already exists: choose another --out or pass --force to replace it"
+        case let .notADirectory(path): return "\(path) exists and is not a directory"
+        case let .output(failure): return failure.description
+        }
+    }
+}
 
 /// An output directory written atomically: files go into `<out>.partial-<pid>` (with an
 /// `INCOMPLETE` marker), which is renamed to `<out>` only when everything is written. An
 /// interrupted run leaves only the clearly named partial directory, never a report that looks
-/// whole; an existing `<out>` is replaced only with `force`, and only after success.
+/// whole; a failed one leaves nothing. An existing `<out>` is replaced only with `force`, and
+/// only after success.
+///
+/// Partial directories of the same `<out>` left by processes that are gone are listed in
+/// `stalePartials` (a warning for the user); `force` removes them. Those of a process still
+/// running are left alone.
 public struct ReportDirectory {
     public let finalPath: String
     public let workingPath: String
-    let force: Bool
+    /// `<out>.partial-<pid>` folders whose process is gone (removed when `force` is given).
+    public let stalePartials: [String]
+    /// Whether `stalePartials` were removed.
+    public let removedStalePartials: Bool
 
     /// Checks the destination and creates the working directory.
-    /// - Throws: `ReportError` when `out` exists and `force` is false, or it cannot be created.
-    public init(out: String, force: Bool) throws(ReportError) {
+    /// - Throws: `ReportDirectoryError`.
+    public init(out: String, force: Bool) throws(ReportDirectoryError) {
+        guard !out.isEmpty else { throw .emptyPath }
         let manager = FileManager.default
+        let trimmed = out.count > 1 && out.hasSuffix("/") ? String(out.dropLast()) : out
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: out, isDirectory: &isDirectory), !force {
-            throw ReportError("\(out) already exists: choose another --out or pass --force to replace it")
+        if manager.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .notADirectory(trimmed) }
+            guard force else { throw .exists(trimmed) }
         }
-        if manager.fileExists(atPath: out), !isDirectory.boolValue {
-            throw ReportError("\(out) exists and is not a directory")
-        }
-        finalPath = out
-        workingPath = out + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        self.force = force
+        finalPath = trimmed
+        workingPath = trimmed + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        let stale = Self.partials(of: trimmed).filter { !Self.processIsRunning($0.pid) }.map(\.path)
+        stalePartials = stale
+        removedStalePartials = force && !stale.isEmpty
         do {
+            if force { for path in stale { try manager.removeItem(atPath: path) } }
             if manager.fileExists(atPath: workingPath) { try manager.removeItem(atPath: workingPath) }
             try manager.createDirectory(atPath: workingPath, withIntermediateDirectories: true)
-            _ = manager.createFile(atPath: (workingPath as NSString).appendingPathComponent("INCOMPLETE"),
-                               contents: Data("This run did not finish; its files are incomplete.\n".utf8))
         } catch {
-            throw ReportError("cannot create \(workingPath): \(error)")
+            throw .output(OutputFailure(path: workingPath, reason: SystemError.message(error)))
+        }
+        do {
+            try StreamingFile.write("This run did not finish; its files are incomplete.\n", to: path("INCOMPLETE"))
+        } catch {
+            try? manager.removeItem(atPath: workingPath)
+            throw .output(error)
         }
     }
 
+    /// The path of `name` inside the working directory.
     public func path(_ name: String) -> String { (workingPath as NSString).appendingPathComponent(name) }
 
-    /// Moves the finished files into place.
-    public func commit() throws(ReportError) {
+    /// Moves the finished files into place. - Throws: `OutputFailure`; the working directory is
+    /// then removed.
+    public func commit() throws(OutputFailure) {
         let manager = FileManager.default
         do {
             try manager.removeItem(atPath: path("INCOMPLETE"))
@@ -49,12 +94,33 @@ public struct ReportDirectory {
                 try manager.moveItem(atPath: workingPath, toPath: finalPath)
             }
         } catch {
-            throw ReportError("cannot move the report into \(finalPath): \(error)")
+            abandon()
+            throw OutputFailure(path: finalPath, reason: SystemError.message(error))
         }
     }
 
     /// Removes the working directory after a failure.
     public func abandon() {
         try? FileManager.default.removeItem(atPath: workingPath)
+    }
+
+    /// The `<out>.partial-<pid>` folders beside `out`.
+    static func partials(of out: String) -> [(path: String, pid: Int32)] {
+        // Split at the last "/" by hand: Foundation's path helpers trap on some one-component
+        // paths on Linux.
+        let slash = out.lastIndex(of: "/")
+        let parent = slash.map { String(out[..<$0]) } ?? ""
+        let base = (slash.map { String(out[out.index(after: $0)...]) } ?? out) + ".partial-"
+        let directory = parent.isEmpty ? (slash == nil ? "." : "/") : parent
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.sorted().compactMap { entry in
+            guard entry.hasPrefix(base), let pid = Int32(entry.dropFirst(base.count)), pid > 0 else { return nil }
+            return (slash == nil ? entry : (directory == "/" ? "/" : directory + "/") + entry, pid)
+        }
+    }
+
+    /// Whether a process with `pid` exists (signal 0 probes without sending anything).
+    static func processIsRunning(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 }

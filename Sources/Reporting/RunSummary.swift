@@ -119,72 +119,10 @@ extension RunSummaryText {
         lines.append("| netuid | miners at end | profit first period (USD) | profit last period (USD) | break-even TAO/USD, last period | left |")
         lines.append("|---:|---:|---:|---:|---:|---:|")
         for miner in miners {
-            let cells = MinerFormatting.cells(miner.last)
-            lines.append("| \(miner.netuid) | \(miner.last.miners) | \(RunFormatting.usd(micro: miner.first.profitUsdMicro)) | \(RunFormatting.usd(micro: miner.last.profitUsdMicro)) | \(cells[7].isEmpty ? "n/a" : "$" + cells[7]) | \(miner.exits) |")
+            let breakeven = MinerColumns.breakevenTaoUsdMicro(miner.last).map { "$" + RunFormatting.usd(micro: $0) } ?? "n/a"
+            lines.append("| \(miner.netuid) | \(miner.last.miners) | \(RunFormatting.usd(micro: miner.first.profitUsdMicro)) | \(RunFormatting.usd(micro: miner.last.profitUsdMicro)) | \(breakeven) | \(miner.exits) |")
         }
         lines.append("")
         return lines
-    }
-}
-
-/// The run manifest (`manifest.json`): what produced the report, and when.
-public enum RunManifest {
-    public static func json(scenario: Scenario, scenarioSHA256: String, engineVersion: String, commandLine: [String],
-                            startedAt: String, finishedAt: String, files: [String]) -> String {
-        func string(_ text: String) -> String { JSONString.quote(text) }
-        let parameters = scenario.rules.parameters.map { "      \(string($0.name)): \(string($0.value))" }.joined(separator: ",\n")
-        return """
-            {
-              "engine": "dtao",
-              "engine_version": \(string(engineVersion)),
-              "scenario": {
-                "name": \(string(scenario.name)),
-                "file": \(string(scenario.file)),
-                "sha256": \(string(scenarioSHA256))
-              },
-              "rules": {
-                "name": \(string(scenario.rules.name)),
-                "parameters": {
-            \(parameters)
-                }
-              },
-              "seed": \(scenario.seed),
-              "step": \(string(scenario.step.rawValue)),
-              "start_block": \(scenario.startBlock),
-              "end_block": \(scenario.endBlock),
-              "start_date": \(string(scenario.startDate.description)),
-              "blocks_per_day": \(scenario.blocksPerDay),
-              "sample_every_blocks": \(scenario.sampleEveryBlocks),
-              "command_line": [\(commandLine.map(string).joined(separator: ", "))],
-              "files": [\(files.map(string).joined(separator: ", "))],
-              "started_at": \(string(startedAt)),
-              "finished_at": \(string(finishedAt))
-            }
-
-            """
-    }
-}
-
-/// JSON string literals, escaped.
-public enum JSONString {
-    public static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

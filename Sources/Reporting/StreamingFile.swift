@@ -1,41 +1,65 @@
 import Foundation
+import Simulation
 
 /// A text file written as the run goes, through a 64 KiB buffer, so memory stays flat however
-/// long the run is.
+/// long the run is. Every failure is the machine's (`OutputFailure`).
 public final class StreamingFile {
     let handle: FileHandle
     var buffer: [UInt8] = []
     public let path: String
 
-    /// Creates (or truncates) the file. - Throws: `ReportError` when it cannot be created.
-    public init(path: String) throws(ReportError) {
+    /// Creates (or truncates) the file. - Throws: `OutputFailure` when it cannot be created.
+    public init(path: String) throws(OutputFailure) {
         self.path = path
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ReportError("cannot create \(path)")
+            throw OutputFailure(path: path, reason: SystemError.lastMessage())
         }
         self.handle = handle
         buffer.reserveCapacity(1 << 16)
     }
 
-    public func write(_ text: String) throws(ReportError) {
+    /// Appends `text`, writing the buffer out when it is full.
+    public func write(_ text: String) throws(OutputFailure) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    public func flush() throws(ReportError) {
+    /// Writes the buffer out.
+    public func flush() throws(OutputFailure) {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { throw ReportError("cannot write \(path): \(error)") }
+        do { try handle.write(contentsOf: buffer) } catch { throw OutputFailure(path: path, reason: SystemError.message(error)) }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func close() throws(ReportError) {
+    /// Writes the buffer out and closes the file.
+    public func close() throws(OutputFailure) {
         try flush()
-        do { try handle.close() } catch { throw ReportError("cannot close \(path): \(error)") }
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch { throw OutputFailure(path: path, reason: SystemError.message(error)) }
+    }
+
+    /// Writes a whole small file (a summary, a manifest) at once.
+    public static func write(_ text: String, to path: String) throws(OutputFailure) {
+        let file = try StreamingFile(path: path)
+        try file.write(text)
+        try file.close()
     }
 }
 
-/// A report could not be written.
-public struct ReportError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// The system's own words for an I/O failure, without Foundation's domain codes.
+enum SystemError {
+    /// errno's message (strerror).
+    static func lastMessage() -> String { String(cString: strerror(errno)) }
+
+    /// An error thrown by Foundation, as the system's message where it carries an errno.
+    static func message(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
+    }
 }

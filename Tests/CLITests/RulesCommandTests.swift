@@ -35,6 +35,7 @@ import Testing
     @Test func unknownRuleSetIsBadInput() throws {
         let result = try CLI.run(["rules", "v3"])
         #expect(result.exitCode == 2)
-        #expect(result.standardError.contains("unknown rule set 'v3'"))
+        #expect(result.standardError.contains("The value 'v3' is invalid"))
+        #expect(result.standardError.contains("'card'"))
     }
 }

@@ -66,8 +66,8 @@ import Testing
         let a = try Data(contentsOf: work.appendingPathComponent("a/events.csv"))
         let b = try Data(contentsOf: work.appendingPathComponent("b/events.csv"))
         #expect(a != b)
-        let manifest = try String(contentsOf: work.appendingPathComponent("c/manifest.json"), encoding: .utf8)
-        #expect(manifest.contains("\"name\": \"launch-2025-02\""))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("c/manifest.json"))) as? [String: Any]
+        #expect((manifest?["rules"] as? [String: Any])?["name"] as? String == "launch-2025-02")
     }
 
     @Test func existingOutputIsKeptWithoutForceAndReplacedWithIt() throws {

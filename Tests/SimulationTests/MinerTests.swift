@@ -6,9 +6,9 @@ import Testing
 /// A sink that keeps miner rows.
 struct MinerSink: RunSink {
     var rows: [(block: UInt64, row: MinerSample)] = []
-    mutating func sample(_ sample: NetworkSample) throws {}
-    mutating func event(_ event: RunEvent) throws {}
-    mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws {
+    mutating func sample(_ sample: NetworkSample) throws(OutputFailure) {}
+    mutating func event(_ event: RunEvent) throws(OutputFailure) {}
+    mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure) {
         self.rows += rows.map { (sample.block, $0) }
     }
 }
@@ -46,9 +46,6 @@ struct MinerSink: RunSink {
         #expect(day.revenueUsdMicro == BigInteger(37_002_500_000 as UInt64))    // 148.01 TAO × $250
         #expect(day.costUsdMicro == BigInteger(4_800_000_000 as UInt64))        // 100 × $48
         #expect(day.profitUsdMicro == BigInteger(32_202_500_000 as UInt64))
-        let cells = minerCells(day)
-        #expect(cells.breakevenTaoUsd == "32.430242")        // ⌈$4,800 / 148.01 TAO⌉
-        #expect(cells.breakevenAlpha == "0.129720964799675698")  // price 1 × 4,800 / 37,002.5, rounded up
         #expect(outcome.miners.first?.exits == 0)
         // Day 0's epoch (block 359) paid 360 blocks.
         #expect(sink.rows[1].row.revenueAlphaRao == 360 * 410_000_000)
@@ -108,32 +105,6 @@ struct MinerSink: RunSink {
         let power = MinerDistribution.powerLaw(exponent: 1).weights(count: 4)
         #expect(power[0] == 2 * power[1] && power[0] == 4 * power[3])
         #expect(MinerDistribution.shares([5, 3]).weights(count: 4) == [5, 3, 3, 3])
-    }
-}
-
-/// The derived columns of a miners.csv row, through the report formatter.
-func minerCells(_ row: MinerSample) -> (breakevenTaoUsd: String, breakevenAlpha: String) {
-    let cells = MinerFormatting.cells(row)
-    return (cells[7], cells[8])
-}
-
-import Reporting
-
-@Suite struct MinerSummaryTests {
-    @Test func summaryAnswersTheHalvingQuestion() throws {
-        let text = MinerTests.handScenario
-            .replacingOccurrences(of: "start: {block: 0, issuance: 3000000,", with: "start: {block: 10498917, issuance: 10498917,")
-            .replacingOccurrences(of: "horizon: {days: 4}", with: "horizon: {days: 6}")
-        let scenario = try ScenarioParser.parse(text, file: "h.yaml")
-        var simulation = try SimulationRun(scenario: scenario)
-        var sink = MinerSink()
-        let outcome = try simulation.run(into: &sink)
-        #expect(outcome.halvings.map(\.block) == [10_500_000])
-        let summary = RunSummaryText.markdown(scenario: scenario, outcome: outcome)
-        #expect(summary.contains("## Miners"))
-        #expect(summary.contains("Across the halving at block 10500000"))
-        #expect(summary.contains("Profitable in the last period: 1 of 1 subnets (1)."))
-        #expect(summary.contains("Break-even TAO price across subnets"))
     }
 }
 

@@ -65,7 +65,7 @@ import Testing
             _ = try ScenarioText.parse(ScenarioText.variant(old, new), file: "broken.yaml")
             Issue.record("accepted: \(new)")
         } catch {
-            #expect(error.path == path, "\(error)")
+            #expect(error.keyPath.description == path, "\(error)")
             #expect(error.expected.contains(expected), "\(error)")
             #expect(error.file == "broken.yaml")
             #expect(error.description.hasPrefix("broken.yaml:"))

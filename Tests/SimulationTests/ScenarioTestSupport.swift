@@ -40,6 +40,6 @@ enum ScenarioText {
 struct MemorySink: RunSink {
     var samples: [NetworkSample] = []
     var events: [RunEvent] = []
-    mutating func sample(_ sample: NetworkSample) throws { samples.append(sample) }
-    mutating func event(_ event: RunEvent) throws { events.append(event) }
+    mutating func sample(_ sample: NetworkSample) throws(OutputFailure) { samples.append(sample) }
+    mutating func event(_ event: RunEvent) throws(OutputFailure) { events.append(event) }
 }

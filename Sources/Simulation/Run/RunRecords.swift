@@ -90,15 +90,3 @@ public struct RunOutcome: Sendable {
     /// Network-wide miner totals per report period (periods with mining only).
     public let minerTotals: [MinerPeriodTotal]
 }
-
-/// Where a run sends its rows, as it goes.
-public protocol RunSink {
-    mutating func sample(_ sample: NetworkSample) throws
-    mutating func event(_ event: RunEvent) throws
-    /// Miner rows for the period ending at `sample` (subnets with miners only).
-    mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws
-}
-
-extension RunSink {
-    public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws {}
-}

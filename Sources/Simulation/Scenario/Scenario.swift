@@ -40,7 +40,7 @@ public struct FlowEvent: Sendable, Equatable {
     public let holder: String
     public let action: Action
     /// Where in the scenario file it came from, for messages.
-    public let source: String
+    public let source: ScenarioKeyPath
 }
 
 /// An exit spread over several blocks: at the first block, ⌊position · fraction⌋ is fixed as
@@ -51,7 +51,7 @@ public struct SpreadUnstake: Sendable, Equatable {
     public let numerator: BigInteger
     public let denominator: BigInteger
     public let blocks: [UInt64]
-    public let source: String
+    public let source: ScenarioKeyPath
 }
 
 /// Random stake/unstake flows: every `everyBlocks`, each chosen subnet gets a net flow drawn
@@ -65,7 +65,7 @@ public struct StochasticFlow: Sendable, Equatable {
     public let sdTao: Double
     public let fromBlock: UInt64
     public let toBlock: UInt64
-    public let source: String
+    public let source: ScenarioKeyPath
 }
 
 /// A parsed, validated scenario.
@@ -94,6 +94,8 @@ public struct Scenario: Sendable {
     public let registrations: [UInt64]
     /// Miner cost and behaviour models by netuid (subnets without one have no miner accounting).
     public let minerModels: [UInt16: MinerModel]
+    /// Every file the scenario read besides itself (a market CSV, cost CSVs), in reading order.
+    public let inputFiles: [String]
 
     /// The block after the last one run.
     public var endBlock: UInt64 { startBlock + horizonBlocks }

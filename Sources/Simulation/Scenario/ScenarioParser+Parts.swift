@@ -48,40 +48,6 @@ extension ScenarioParser {
         }
     }
 
-    /// A CSV of `block-or-date,<value>` rows in USD (an optional header row is skipped), read
-    /// exactly: TAO/USD prices (positive) or miner costs (zero allowed).
-    static func parseValueCSV(_ spec: YAMLValue, context: Context, value: String, allowZero: Bool) throws(ScenarioError) -> [(block: UInt64, price: FixedDecimal<Decimal18>)] {
-        let name = try spec.text("a path to a CSV file of block-or-date,\(value) rows")
-        let path = name.hasPrefix("/") ? name : (context.directory as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw spec.error("a readable CSV file (looked for \(path))")
-        }
-        var points: [(block: UInt64, price: FixedDecimal<Decimal18>)] = []
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            let rowError = ScenarioError(file: path, path: "\(spec.path) line \(number + 1)", line: number + 1, value: line,
-                                         expected: "block-or-date,\(value) with a \(allowZero ? "non-negative" : "positive") USD \(value)")
-            guard cells.count == 2 else { throw rowError }
-            let block: UInt64
-            if let parsed = try? BigInteger.parseUInt64(cells[0]) {
-                block = parsed
-            } else if let date = try? CalendarDate(parsing: cells[0]) {
-                block = context.blockOfDay(date.daysSinceEpoch - context.startDate.daysSinceEpoch)
-            } else if number == 0 || points.isEmpty && !line.contains(where: \.isNumber) {
-                continue  // a header row
-            } else {
-                throw rowError
-            }
-            guard let price = try? FixedDecimal<Decimal18>(parsing: cells[1]), price.raw.signum > 0 || (allowZero && price.raw.isZero),
-                  !points.contains(where: { $0.block == block }) else { throw rowError }
-            points.append((block, price))
-        }
-        guard !points.isEmpty else { throw spec.error("a CSV with at least one block-or-date,\(value) row") }
-        return points.sorted { $0.block < $1.block }
-    }
-
     static func weights(_ value: YAMLValue?, _ what: String) throws(ScenarioError) -> [UInt64] {
         guard let value else { return [1] }
         let expected = "a list of non-negative whole-number \(what) shares with at least one above 0"
@@ -182,8 +148,8 @@ extension ScenarioParser {
         for item in try value.sequence("a list of {name, netuid, alpha}") {
             let entry = try item.mapping(allowed: ["name", "netuid", "alpha"], required: ["name", "netuid", "alpha"])
             let name = try entry["name"]!.text("a holder name")
-            guard !name.isEmpty, !["others", "market"].contains(name) else {
-                throw entry["name"]!.error("a holder name other than the reserved 'others' and 'market'")
+            guard !name.isEmpty, !AlphaHolder.reservedStakerNames.contains(name) else {
+                throw entry["name"]!.error("a holder name other than the reserved \(AlphaHolder.reservedStakerNames.sorted().map { "'\($0)'" }.joined(separator: " and "))")
             }
             let netuid = try entry["netuid"]!.netuid()
             guard known.contains(netuid) else { throw entry["netuid"]!.error("the netuid of a subnet in the scenario") }
@@ -208,10 +174,10 @@ extension ScenarioParser {
             let block = try context.block(entry, at: item)
             let netuid = try entry["netuid"]!.netuid()
             guard known.contains(netuid) else { throw entry["netuid"]!.error("the netuid of a subnet in the scenario") }
-            let holder = try entry["holder"]?.text("a holder name") ?? "others"
+            let holder = try entry["holder"]?.text("a holder name") ?? AlphaHolder.others.reportName
             let actions = ["stake_tao", "unstake_alpha", "unstake_percent"].filter { entry[$0] != nil }
             guard actions.count == 1 else { throw item.error("exactly one of stake_tao, unstake_alpha or unstake_percent") }
-            if actions[0] != "stake_tao", holder != "others", !holders.contains("\(netuid)/\(holder)") {
+            if actions[0] != "stake_tao", holder != AlphaHolder.others.reportName, !holders.contains("\(netuid)/\(holder)") {
                 throw (entry["holder"] ?? item).error("a holder listed under 'holders' for subnet \(netuid), or 'others'")
             }
             let spreadKeys = ["over_days", "over_blocks", "every_blocks"].filter { entry[$0] != nil }

@@ -12,10 +12,10 @@ public enum ScenarioParser {
     /// Parses the file at `path`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(file: path, path: "", line: nil, value: path, expected: "a readable scenario file")
+            throw ScenarioError(file: path, keyPath: ScenarioKeyPath(), line: nil, value: path, expected: "a readable scenario file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError(file: path, path: "", line: nil, value: "binary data", expected: "a UTF-8 text file")
+            throw ScenarioError(file: path, keyPath: ScenarioKeyPath(), line: nil, value: "binary data", expected: "a UTF-8 text file")
         }
         return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
     }
@@ -25,13 +25,13 @@ public enum ScenarioParser {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ScenarioError(file: file, path: "", line: nil, value: "", expected: "a YAML mapping with the scenario's keys")
+                throw ScenarioError(file: file, keyPath: ScenarioKeyPath(), line: nil, value: "", expected: "a YAML mapping with the scenario's keys")
             }
             root = node
         } catch let error as ScenarioError {
             throw error
         } catch {
-            throw ScenarioError(file: file, path: "", line: nil, value: "\(error)".split(separator: "\n").first.map(String.init) ?? "",
+            throw ScenarioError(file: file, keyPath: ScenarioKeyPath(), line: nil, value: "\(error)".split(separator: "\n").first.map(String.init) ?? "",
                                 expected: "valid YAML (or JSON)")
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(
@@ -101,17 +101,33 @@ public enum ScenarioParser {
             name: name, file: file, rules: rules, seed: seed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
             startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
             rootTaoRao: rootRao, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
-            registrations: registrations.sorted(), minerModels: minerModels)
+            registrations: registrations.sorted(), minerModels: minerModels, inputFiles: context.filesRead)
     }
 
-    /// What the sub-parsers need to know about the run.
-    struct Context {
+    /// What the sub-parsers need to know about the run, and the files they read.
+    final class Context {
         let file: String
         let directory: String
         let startBlock: UInt64
         let endBlock: UInt64
         let startDate: CalendarDate
         let clock: BlockClock
+        /// Every file read besides the scenario itself, in the order read, without repeats.
+        private(set) var filesRead: [String] = []
+
+        init(file: String, directory: String, startBlock: UInt64, endBlock: UInt64, startDate: CalendarDate, clock: BlockClock) {
+            self.file = file
+            self.directory = directory
+            self.startBlock = startBlock
+            self.endBlock = endBlock
+            self.startDate = startDate
+            self.clock = clock
+        }
+
+        /// Notes that `path` was read.
+        func read(_ path: String) {
+            if !filesRead.contains(path) { filesRead.append(path) }
+        }
 
         /// The first block of the day `days` after the start date (before it when negative),
         /// saturating at 0 and at UInt64.max rather than overflowing.

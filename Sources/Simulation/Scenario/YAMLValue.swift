@@ -7,11 +7,11 @@ import Yams
 /// never through a floating-point number, unless a reader says it returns a Double.
 struct YAMLValue {
     let node: Node
-    let path: String
+    let path: ScenarioKeyPath
     let file: String
 
     func error(_ expected: String, value: String? = nil) -> ScenarioError {
-        ScenarioError(file: file, path: path, line: node.mark?.line, value: value ?? shownValue, expected: expected)
+        ScenarioError(file: file, keyPath: path, line: node.mark?.line, value: value ?? shownValue, expected: expected)
     }
 
     var shownValue: String {
@@ -23,7 +23,7 @@ struct YAMLValue {
         }
     }
 
-    func child(_ key: String, _ node: Node) -> YAMLValue { YAMLValue(node: node, path: path.isEmpty ? key : "\(path).\(key)", file: file) }
+    func child(_ key: String, _ node: Node) -> YAMLValue { YAMLValue(node: node, path: path.appending(key: key), file: file) }
 
     /// The mapping's entries; unknown or repeated keys and missing required ones are errors.
     func mapping(allowed: [String], required: [String] = []) throws(ScenarioError) -> [String: YAMLValue] {
@@ -34,11 +34,11 @@ struct YAMLValue {
             let key = keyScalar.string
             let value = child(key, valueNode)
             guard allowed.contains(key) else {
-                throw ScenarioError(file: file, path: value.path, line: keyNode.mark?.line, value: key,
+                throw ScenarioError(file: file, keyPath: value.path, line: keyNode.mark?.line, value: key,
                                     expected: "one of the keys \(allowed.joined(separator: ", "))")
             }
             guard result[key] == nil else {
-                throw ScenarioError(file: file, path: value.path, line: keyNode.mark?.line, value: key, expected: "each key once")
+                throw ScenarioError(file: file, keyPath: value.path, line: keyNode.mark?.line, value: key, expected: "each key once")
             }
             result[key] = value
         }
@@ -51,7 +51,7 @@ struct YAMLValue {
     /// The list's items.
     func sequence(_ expected: String) throws(ScenarioError) -> [YAMLValue] {
         guard case let .sequence(sequence) = node else { throw error(expected) }
-        return sequence.enumerated().map { YAMLValue(node: $1, path: "\(path)[\($0)]", file: file) }
+        return sequence.enumerated().map { YAMLValue(node: $1, path: path.appending(index: $0), file: file) }
     }
 
     /// A plain text scalar.

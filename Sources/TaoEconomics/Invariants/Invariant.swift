@@ -1,7 +1,7 @@
 /// The economic invariants `dtao check` asserts every block. Each names a law the engine must
 /// keep under every rule set; a violation is a bug in the engine or the rules, never a property
 /// of a scenario.
-public enum Invariant: String, Sendable, CaseIterable, Comparable {
+public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
     /// TAO issuance never exceeds 21,000,000 TAO; each subnet's alpha issuance likewise.
     case supplyCap = "supply-cap"
     /// minted − recycled = pools + root stake + pending root TAO + root dividends + free TAO +
@@ -34,11 +34,22 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A broken invariant, with where and the values involved.
-public struct InvariantViolation: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InvariantViolation: Error, Sendable, Equatable, Encodable, CustomStringConvertible {
     public let invariant: Invariant
     public let block: UInt64
     public let netuid: UInt16?
     public let details: String
+
+    enum CodingKeys: String, CodingKey { case invariant, block, netuid, details }
+
+    /// Every key present (a missing subnet is null).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(invariant, forKey: .invariant)
+        try container.encode(block, forKey: .block)
+        try container.encode(netuid, forKey: .netuid)
+        try container.encode(details, forKey: .details)
+    }
 
     public var description: String {
         "\(invariant.name) violated at block \(block)" + (netuid.map { ", subnet \($0)" } ?? "") + ": \(details)"

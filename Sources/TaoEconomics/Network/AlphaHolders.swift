@@ -20,6 +20,22 @@ public enum AlphaHolder: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension AlphaHolder {
+    /// The staker holding a subnet's starting outstanding alpha that no named holder holds, and
+    /// the seller in random outflows.
+    public static let others = AlphaHolder.staker("others")
+    /// The buyer in random inflows.
+    public static let market = AlphaHolder.staker("market")
+    /// Staker names a scenario cannot give to its own holders.
+    public static let reservedStakerNames: Set<String> = ["others", "market"]
+
+    /// The name in reports: a staker's own name, or the description.
+    public var reportName: String {
+        if case let .staker(name) = self { return name }
+        return description
+    }
+}
+
 /// The alpha balances of one subnet's holders, with their total kept incrementally.
 public struct AlphaHolders: Sendable, Equatable {
     public private(set) var balances: [AlphaHolder: UInt64] = [:]

@@ -36,7 +36,7 @@ extension Network {
     @discardableResult
     public mutating func registerSubnet(minerWeights: [UInt64] = [1], validatorWeights: [UInt64] = [1]) throws(NetworkError) -> Registration {
         guard minerWeights.contains(where: { $0 > 0 }), validatorWeights.contains(where: { $0 > 0 }) else {
-            throw .invalidConfiguration("miner and validator weights need at least one positive entry")
+            throw .invalidConfiguration(.subnets, "miner and validator weights need at least one positive entry")
         }
         let lock = lockCostRao
         guard lock <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: lock) }

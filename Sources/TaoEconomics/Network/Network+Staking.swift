@@ -85,7 +85,7 @@ extension Network {
     public mutating func setMiners(netuid: UInt16, ids: [Int], weights: [UInt64]) throws(NetworkError) {
         guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
         guard ids.count == weights.count, Set(ids).count == ids.count else {
-            throw .invalidConfiguration("subnet \(netuid): one weight per distinct miner id")
+            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): one weight per distinct miner id")
         }
         subnets[index].holders.minerIDs = ids
         subnets[index].holders.minerWeights = weights

@@ -104,28 +104,28 @@ public struct Network: Sendable, Equatable {
         lastLockRao = rules.registration.minimumLockRao
         lastLockBlock = nil
         guard startIssuanceRao <= Supply.capRao else {
-            throw .invalidConfiguration("start issuance \(startIssuanceRao) rao is above the 21,000,000 TAO cap")
+            throw .invalidConfiguration(.startIssuance, "start issuance \(startIssuanceRao) rao is above the 21,000,000 TAO cap")
         }
         var netuids = Set<UInt16>()
         var poolsRao: UInt64 = 0
         var states: [SubnetState] = []
         for configuration in configurations.sorted(by: { $0.netuid < $1.netuid }) {
             let netuid = configuration.netuid
-            guard netuid != 0 else { throw .invalidConfiguration("netuid 0 is the root subnet: give its stake as root TAO") }
-            guard netuids.insert(netuid).inserted else { throw .invalidConfiguration("netuid \(netuid) appears twice") }
+            guard netuid != 0 else { throw .invalidConfiguration(.subnets, "netuid 0 is the root subnet: give its stake as root TAO") }
+            guard netuids.insert(netuid).inserted else { throw .invalidConfiguration(.subnets, "netuid \(netuid) appears twice") }
             guard configuration.taoReserveRao > 0, configuration.alphaReserveRao > 0 else {
-                throw .invalidConfiguration("subnet \(netuid): both reserves must be more than 0 rao")
+                throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): both reserves must be more than 0 rao")
             }
             let (sum, overflow) = poolsRao.addingReportingOverflow(configuration.taoReserveRao)
-            guard !overflow else { throw .invalidConfiguration("the pools hold more TAO than a 64-bit rao count") }
+            guard !overflow else { throw .invalidConfiguration(.subnets, "the pools hold more TAO than a 64-bit rao count") }
             poolsRao = sum
             let (issuance, issuanceOverflow) = configuration.alphaReserveRao.addingReportingOverflow(configuration.alphaOutstandingRao)
             guard !issuanceOverflow, issuance <= Supply.capRao else {
-                throw .invalidConfiguration("subnet \(netuid): alpha reserve + outstanding is above the 21,000,000 alpha cap")
+                throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): alpha reserve + outstanding is above the 21,000,000 alpha cap")
             }
             guard !configuration.minerWeights.isEmpty, configuration.minerWeights.contains(where: { $0 > 0 }),
                   !configuration.validatorWeights.isEmpty, configuration.validatorWeights.contains(where: { $0 > 0 }) else {
-                throw .invalidConfiguration("subnet \(netuid): miner and validator weights need at least one positive entry")
+                throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): miner and validator weights need at least one positive entry")
             }
             let unpriced = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
                                       alphaOutstandingRao: configuration.alphaOutstandingRao)
@@ -136,12 +136,12 @@ public struct Network: Sendable, Equatable {
             var named: UInt64 = 0
             for holder in configuration.holders {
                 guard holder.alphaRao <= configuration.alphaOutstandingRao - named else {
-                    throw .invalidConfiguration("subnet \(netuid): the named holders hold more than the \(configuration.alphaOutstandingRao) rao outstanding")
+                    throw .invalidConfiguration(.holders(netuid), "subnet \(netuid): the named holders hold more than the \(configuration.alphaOutstandingRao) rao outstanding")
                 }
                 try holders.credit(.staker(holder.name), holder.alphaRao)
                 named += holder.alphaRao
             }
-            try holders.credit(.staker("others"), configuration.alphaOutstandingRao - named)
+            try holders.credit(.others, configuration.alphaOutstandingRao - named)
             var state = SubnetState(pool: pool, registeredAtBlock: configuration.registeredAtBlock, holders: holders,
                                     alphaMintedRao: issuance)
             state.tempo = configuration.tempo
@@ -149,7 +149,7 @@ public struct Network: Sendable, Equatable {
         }
         let (held, heldOverflow) = poolsRao.addingReportingOverflow(rootStakeRao)
         guard !heldOverflow, held <= startIssuanceRao else {
-            throw .invalidConfiguration("start issuance \(startIssuanceRao) rao is less than the TAO in the pools and on root (\(heldOverflow ? "more than 2^64" : String(held)) rao)")
+            throw .invalidConfiguration(.startIssuance, "start issuance \(startIssuanceRao) rao is less than the TAO in the pools and on root (\(heldOverflow ? "more than 2^64" : String(held)) rao)")
         }
         subnets = states
         tao = TaoLedger(mintedRao: startIssuanceRao, freeRao: startIssuanceRao - held, rootStakeRao: rootStakeRao, poolsRao: poolsRao)

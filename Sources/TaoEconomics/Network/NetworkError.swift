@@ -1,7 +1,19 @@
+/// The part of a network's configuration that a problem is about.
+public enum ConfigurationSubject: Hashable, Sendable {
+    /// The starting issuance (against the cap or the TAO held).
+    case startIssuance
+    /// One subnet's own values (reserves, weights, miners).
+    case subnet(UInt16)
+    /// The named holders of a subnet's outstanding alpha.
+    case holders(UInt16)
+    /// The subnets as a whole (duplicates, totals).
+    case subnets
+}
+
 /// Why a network operation could not be carried out. The network is left untouched.
 public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The starting state is impossible.
-    case invalidConfiguration(String)
+    /// The starting state, or a configuration change, is impossible: what it is about, and why.
+    case invalidConfiguration(ConfigurationSubject, String)
     case unknownSubnet(UInt16)
     case insufficientFreeTao(availableRao: UInt64, requestedRao: UInt64)
     case insufficientAlpha(holder: String, heldRao: UInt64, requestedRao: UInt64)
@@ -23,7 +35,7 @@ public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidConfiguration(reason): return reason
+        case let .invalidConfiguration(_, reason): return reason
         case let .unknownSubnet(netuid): return "there is no subnet \(netuid)"
         case let .insufficientFreeTao(available, requested):
             return "needs \(requested) rao of free TAO but only \(available) rao is outside the pools"

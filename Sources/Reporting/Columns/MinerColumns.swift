@@ -1,0 +1,62 @@
+import FixedMath
+import Simulation
+
+/// One miners.csv row: a subnet's miners over the period ending at a sample.
+public struct MinerRow: Sendable {
+    public let sample: NetworkSample
+    public let miners: MinerSample
+
+    public init(sample: NetworkSample, miners: MinerSample) {
+        self.sample = sample
+        self.miners = miners
+    }
+}
+
+/// miners.csv: one row per sample and subnet with miners (Reports/README.md). Ratios are
+/// empty where their denominator is 0.
+public enum MinerColumns {
+    static func divide(_ numerator: BigInteger, _ denominator: BigInteger, _ rule: RoundingRule) -> BigInteger? {
+        denominator.isZero ? nil : try? numerator.divided(by: denominator, rounding: rule)
+    }
+
+    /// USD per TAO at which revenue covers cost: cost / revenue in TAO, rounded up (micro-dollars).
+    public static func breakevenTaoUsdMicro(_ row: MinerSample) -> BigInteger? {
+        divide(row.costUsdMicro * .power(10, 9), row.revenueTaoRao, .ceiling)
+    }
+
+    public static let block = ReportColumn<MinerRow>("block", .block) { String($0.sample.block) }
+    public static let date = ReportColumn<MinerRow>("date", .date) { $0.sample.date.description }
+    public static let netuid = ReportColumn<MinerRow>("netuid", .none) { String($0.miners.netuid) }
+    public static let miners = ReportColumn<MinerRow>("miners", .count) { String($0.miners.miners) }
+    public static let revenueAlpha = ReportColumn<MinerRow>("revenue_alpha_rao", .alphaRao) { String($0.miners.revenueAlphaRao) }
+    public static let revenueTao = ReportColumn<MinerRow>("revenue_tao_rao", .rao) { $0.miners.revenueTaoRao.description }
+    public static let revenueUsd = ReportColumn<MinerRow>("revenue_usd", .usd, .derivedDecimal) { RunFormatting.usd(micro: $0.miners.revenueUsdMicro) }
+    public static let realisedUsd = ReportColumn<MinerRow>("realised_usd", .usd, .derivedDecimal) { RunFormatting.usd(micro: $0.miners.realisedUsdMicro) }
+    public static let costUsd = ReportColumn<MinerRow>("cost_usd", .usd, .derivedDecimal) { RunFormatting.usd(micro: $0.miners.costUsdMicro) }
+    public static let profitUsd = ReportColumn<MinerRow>("profit_usd", .usd, .derivedDecimal) { RunFormatting.usd(micro: $0.miners.profitUsdMicro) }
+    /// profit / revenue, 6 decimals toward zero.
+    public static let margin = ReportColumn<MinerRow>("margin", .fraction, .derivedDecimal) { row in
+        divide(row.miners.profitUsdMicro * .power(10, 6), row.miners.revenueUsdMicro, .towardZero).map { DecimalText.format(scaled: $0, fractionDigits: 6) } ?? ""
+    }
+    public static let breakevenTaoUsd = ReportColumn<MinerRow>("breakeven_tao_usd", .usdPerTao, .derivedDecimal) { row in
+        breakevenTaoUsdMicro(row.miners).map(RunFormatting.usd(micro:)) ?? ""
+    }
+    /// The alpha price at which revenue covers cost at the period's TAO/USD:
+    /// (revenue_tao / revenue_alpha) × cost / revenue_usd, rounded up, 18 decimals.
+    public static let breakevenAlphaPrice = ReportColumn<MinerRow>("breakeven_alpha_price_tao", .taoPerAlpha, .derivedDecimal) { row in
+        let m = row.miners
+        return divide(m.revenueTaoRao * m.costUsdMicro * .power(10, 18), BigInteger(m.revenueAlphaRao) * m.revenueUsdMicro, .ceiling)
+            .map { DecimalText.format(scaled: $0, fractionDigits: 18) } ?? ""
+    }
+    public static let profitPerMiner = ReportColumn<MinerRow>("profit_usd_per_miner", .usd, .derivedDecimal) { row in
+        divide(row.miners.profitUsdMicro, BigInteger(row.miners.miners), .towardZero).map(RunFormatting.usd(micro:)) ?? ""
+    }
+    public static let marginalMinerProfit = ReportColumn<MinerRow>("marginal_miner_profit_usd", .usd, .derivedDecimal) { row in
+        row.miners.marginalMinerProfitMicro.map(RunFormatting.usd(micro:)) ?? ""
+    }
+
+    public static let table = ReportTable(file: "miners.csv", columns: [
+        block, date, netuid, miners, revenueAlpha, revenueTao, revenueUsd, realisedUsd, costUsd, profitUsd, margin, breakevenTaoUsd,
+        breakevenAlphaPrice, profitPerMiner, marginalMinerProfit,
+    ])
+}

@@ -1,0 +1,70 @@
+import Simulation
+
+/// A file a run read, and its SHA-256.
+public struct InputFileRecord: Codable, Equatable, Sendable {
+    public let file: String
+    public let sha256: String
+
+    public init(file: String, sha256: String) {
+        self.file = file
+        self.sha256 = sha256
+    }
+
+    /// The records of `files`, hashed now; an unreadable file gets an empty hash.
+    public static func hashing(_ files: [String]) -> [InputFileRecord] {
+        files.map { InputFileRecord(file: $0, sha256: FileDigest.sha256Hex(ofFile: $0) ?? "") }
+    }
+}
+
+/// The run manifest (`manifest.json`): what produced the report, and when.
+public struct RunManifest: Encodable {
+    public struct ScenarioRecord: Encodable {
+        let name: String
+        let file: String
+        let sha256: String
+    }
+
+    public struct RulesRecord: Encodable {
+        let name: String
+        let parameters: [String: String]
+    }
+
+    let engine = "dtao"
+    let engineVersion: String
+    let scenario: ScenarioRecord
+    /// Every file the scenario read besides itself (CSV paths, snapshots), with its SHA-256.
+    let inputs: [InputFileRecord]
+    let rules: RulesRecord
+    let seed: UInt64
+    let step: String
+    let startBlock: UInt64
+    let endBlock: UInt64
+    let startDate: String
+    let blocksPerDay: UInt64
+    let sampleEveryBlocks: UInt64
+    let commandLine: [String]
+    let files: [String]
+    let startedAt: String
+    let finishedAt: String
+
+    /// The manifest of a run of `scenario`.
+    public init(scenario: Scenario, engineVersion: String, commandLine: [String], files: [String], startedAt: String, finishedAt: String) {
+        let hashes = InputFileRecord.hashing([scenario.file] + scenario.inputFiles)
+        self.engineVersion = engineVersion
+        self.scenario = ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256)
+        inputs = Array(hashes.dropFirst())
+        rules = RulesRecord(name: scenario.rules.name,
+                            parameters: Dictionary(scenario.rules.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+        seed = scenario.seed
+        step = scenario.step.rawValue
+        startBlock = scenario.startBlock
+        endBlock = scenario.endBlock
+        startDate = scenario.startDate.description
+        blocksPerDay = scenario.blocksPerDay
+        sampleEveryBlocks = scenario.sampleEveryBlocks
+        self.commandLine = commandLine
+        self.files = files
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+    }
+}

@@ -1,0 +1,48 @@
+import TaoEconomics
+
+/// The machine failed to write an output (disk full, an unwritable folder): not the input's
+/// fault, and not the rules'.
+public struct OutputFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file or folder being written.
+    public let path: String
+    /// What the system said.
+    public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Why a run could not start or continue.
+public enum RunError: Error, Sendable, CustomStringConvertible {
+    /// The scenario describes an impossible network.
+    case scenario(ScenarioError)
+    /// A sink (the report files) failed to write.
+    case output(OutputFailure)
+    /// An invariant failed; the run stopped at the first violation.
+    case invariant(InvariantViolation)
+
+    public var description: String {
+        switch self {
+        case let .scenario(error): return error.description
+        case let .output(failure): return failure.description
+        case let .invariant(violation): return violation.description
+        }
+    }
+}
+
+/// Where a run sends its rows, as it goes.
+public protocol RunSink {
+    mutating func sample(_ sample: NetworkSample) throws(OutputFailure)
+    mutating func event(_ event: RunEvent) throws(OutputFailure)
+    /// Miner rows for the period ending at `sample` (subnets with miners only).
+    mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure)
+}
+
+extension RunSink {
+    /// By default a sink ignores miner rows.
+    public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure) {}
+}

@@ -1,0 +1,118 @@
+import FixedMath
+import TaoEconomics
+
+/// A subnet's miner rows over a run: the first, the last, and when profit first went negative.
+struct MinerTrack {
+    var first: MinerSample?
+    var last: MinerSample?
+    var turnedUnprofitable: (block: UInt64, date: CalendarDate)?
+
+    mutating func add(_ row: MinerSample, _ sample: NetworkSample) {
+        if first == nil { first = row }
+        last = row
+        if turnedUnprofitable == nil, row.profitUsdMicro.isNegative { turnedUnprofitable = (sample.block, sample.date) }
+    }
+}
+
+/// A subnet across samples: a netuid reused after pruning is another subnet.
+struct SubnetIdentity: Hashable {
+    let netuid: UInt16
+    let registeredAtBlock: UInt64
+}
+
+/// A subnet's cumulative injection and emission counters at a sample.
+struct FlowCounters {
+    let tao: UInt64
+    let alphaIn: UInt64
+    let alphaOut: UInt64
+}
+
+/// Records a run's outcome as it goes: it turns the network into samples (flows since the
+/// previous row), passes samples, events and miner rows to the sink, and keeps what the
+/// summary needs (counts, the first refusals, halvings, miner tracks).
+struct RunRecorder {
+    let clock: BlockClock
+    var previous: [SubnetIdentity: FlowCounters] = [:]
+    var counts: [RunEvent.Kind: Int] = [:]
+    var refusals: [RunEvent] = []
+    var halvings: [HalvingCrossing] = []
+    var first: NetworkSample?
+    var minerTracks: [UInt16: MinerTrack] = [:]
+    var minerTotals: [MinerPeriodTotal] = []
+    /// Events recorded in all: a change tells the checker that something happened.
+    var eventCount = 0
+
+    /// Passes an event to the sink and counts it.
+    mutating func record<Sink: RunSink>(_ event: RunEvent, into sink: inout Sink) throws(RunError) {
+        counts[event.kind, default: 0] += 1
+        eventCount += 1
+        if event.kind == .refused, refusals.count < 10 { refusals.append(event) }
+        do { try sink.event(event) } catch { throw .output(error) }
+    }
+
+    /// Samples the network and its miners at the current block and passes the rows on.
+    @discardableResult
+    mutating func sample<Sink: RunSink>(_ network: Network, taoUsdMicro: UInt64, miners: inout MinerAgents,
+                                        into sink: inout Sink) throws(RunError) -> NetworkSample {
+        let sample = takeSample(network, taoUsdMicro: taoUsdMicro)
+        if first == nil { first = sample }
+        let rows = miners.takeSamples(network: network)
+        let mining = rows.filter { $0.blocks > 0 }
+        for row in mining { minerTracks[row.netuid, default: MinerTrack()].add(row, sample) }
+        if !mining.isEmpty {
+            minerTotals.append(MinerPeriodTotal(
+                block: sample.block, date: sample.date, blocks: mining.map(\.blocks).max() ?? 0,
+                revenueUsdMicro: mining.reduce(.zero) { $0 + $1.revenueUsdMicro }, costUsdMicro: mining.reduce(.zero) { $0 + $1.costUsdMicro },
+                miners: mining.reduce(0) { $0 + $1.miners }))
+        }
+        do {
+            try sink.sample(sample)
+            try sink.miners(rows, at: sample)
+        } catch { throw .output(error) }
+        return sample
+    }
+
+    /// The network at its current block, with each subnet's flows since the previous sample.
+    mutating func takeSample(_ network: Network, taoUsdMicro: UInt64) -> NetworkSample {
+        let block = network.block
+        var subnets: [SubnetSample] = []
+        var seen: [SubnetIdentity: FlowCounters] = [:]
+        for subnet in network.subnets {
+            // A netuid reused after pruning is a new subnet: its counters start at 0.
+            let identity = SubnetIdentity(netuid: subnet.netuid, registeredAtBlock: subnet.registeredAtBlock)
+            let before = previous[identity] ?? FlowCounters(tao: 0, alphaIn: 0, alphaOut: 0)
+            subnets.append(SubnetSample(
+                netuid: subnet.netuid, taoReserveRao: subnet.pool.taoReserveRao, alphaReserveRao: subnet.pool.alphaReserveRao,
+                alphaOutstandingRao: subnet.pool.alphaOutstandingRao, price: subnet.pool.spotPrice, emaPriceRaw: subnet.pool.emaPriceRaw,
+                taoInRao: subnet.taoInjectedRao - before.tao, alphaInRao: subnet.alphaInjectedRao - before.alphaIn,
+                alphaOutRao: subnet.alphaOutRao - before.alphaOut))
+            seen[identity] = FlowCounters(tao: subnet.taoInjectedRao, alphaIn: subnet.alphaInjectedRao, alphaOut: subnet.alphaOutRao)
+        }
+        previous = seen
+        return NetworkSample(
+            block: block, date: clock.date(ofBlock: block), totalIssuanceRao: network.tao.issuanceRao,
+            emissionRaoPerBlock: network.blockEmissionRao(), era: network.schedule.era(block: block, issuanceRao: network.tao.issuanceRao),
+            taoUsdMicro: taoUsdMicro, rootTaoRao: network.tao.rootStakeRao, freeTaoRao: network.tao.freeRao, subnets: subnets)
+    }
+
+    /// Notes a halving when the era changed with the last block.
+    mutating func noteEra(_ network: Network, previousEra: inout Int) {
+        let era = network.schedule.era(block: network.block, issuanceRao: network.tao.issuanceRao)
+        guard era != previousEra else { return }
+        previousEra = era
+        halvings.append(HalvingCrossing(block: network.block, date: clock.date(ofBlock: network.block), era: era,
+                                        emissionRaoPerBlock: network.blockEmissionRao()))
+    }
+
+    /// What the summary needs, once the final sample has been taken.
+    func outcome(final: NetworkSample, network: Network, miners: MinerAgents) -> RunOutcome {
+        let outcomes = minerTracks.keys.sorted().compactMap { netuid -> MinerOutcome? in
+            guard let track = minerTracks[netuid], let firstRow = track.first, let lastRow = track.last else { return nil }
+            let totals = miners.subnets[netuid]
+            return MinerOutcome(netuid: netuid, first: firstRow, last: lastRow, turnedUnprofitable: track.turnedUnprofitable,
+                                exits: totals?.totalExits ?? 0, entries: totals?.totalEntries ?? 0)
+        }
+        return RunOutcome(first: first ?? final, last: final, halvings: halvings, eventCounts: counts, firstRefusals: refusals,
+                          ledgerViolations: network.checkConservation(), miners: outcomes, minerTotals: minerTotals)
+    }
+}
