@@ -26,23 +26,44 @@ public struct FixedDecimal<Format: DecimalFixedPointFormat>: Sendable, Hashable,
 
     public static var scale: BigInteger { .power(10, Format.fractionDigits) }
 
-    /// Parses `[-]digits[.digits]` with at most `Format.fractionDigits` decimals.
-    /// - Throws: `malformedNumber` ("", "1 000", "1e3", ".5", "1."), or
-    ///   `tooManyFractionDigits` ("0.0000000001" for rao).
+    /// Parses `[-]digits[.digits][e[±]digits]` exactly, never through a floating-point number:
+    /// `1e-06`, as JSON and YAML writers print small numbers, is 0.000001. The value must be a
+    /// whole number of 10^−`Format.fractionDigits` units; the exponent is at most 400 either way.
+    /// - Throws: `malformedNumber` ("", "1 000", ".5", "1.", "1e", "0x10"), or
+    ///   `tooManyFractionDigits` ("0.0000000001" or "1e-10" for rao).
     public init(parsing text: String) throws(FixedMathError) {
-        let expected = "a decimal number such as 12 or 0.5, with at most \(Format.fractionDigits) decimals"
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let expected = "a decimal number such as 12, 0.5 or 5e-3, with at most \(Format.fractionDigits) decimals"
+        let mantissaAndExponent = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "e" || $0 == "E" })
+        guard mantissaAndExponent.count <= 2 else { throw .malformedNumber(text: text, expected: expected) }
+        var exponent = 0
+        if mantissaAndExponent.count == 2 {
+            var digits = String(mantissaAndExponent[1])
+            let negative = digits.hasPrefix("-")
+            if digits.hasPrefix("-") || digits.hasPrefix("+") { digits.removeFirst() }
+            guard BigInteger._isPlainInteger(digits), !digits.hasPrefix("-"), digits.count <= 3, let value = Int(digits), value <= 400 else {
+                throw .malformedNumber(text: text, expected: expected)
+            }
+            exponent = negative ? -value : value
+        }
+        let parts = mantissaAndExponent[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = String(parts[0])
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         let wholeDigits = whole.hasPrefix("-") ? String(whole.dropFirst()) : whole
         guard BigInteger._isPlainInteger(wholeDigits), !wholeDigits.hasPrefix("-"),
               parts.count == 1 || (!fraction.isEmpty && BigInteger._isPlainInteger(fraction) && !fraction.hasPrefix("-"))
         else { throw .malformedNumber(text: text, expected: expected) }
-        guard fraction.count <= Format.fractionDigits else {
-            throw .tooManyFractionDigits(text: text, maximum: Format.fractionDigits)
+        // value = digits · 10^(exponent − fraction length); raw = value · 10^F.
+        let shift = Format.fractionDigits + exponent - fraction.count
+        let digits = try BigInteger(parsing: wholeDigits + fraction)
+        var magnitude: BigInteger
+        if shift >= 0 {
+            magnitude = digits * .power(10, shift)
+        } else {
+            let divisor = BigInteger.power(10, -shift)
+            // A power of ten is never zero.
+            magnitude = (try? digits.divided(by: divisor, rounding: .towardZero)) ?? .zero
+            guard magnitude * divisor == digits else { throw .tooManyFractionDigits(text: text, maximum: Format.fractionDigits) }
         }
-        let padded = fraction + String(repeating: "0", count: Format.fractionDigits - fraction.count)
-        let magnitude = try BigInteger(parsing: wholeDigits + padded)
         raw = whole.hasPrefix("-") ? -magnitude : magnitude
     }
 

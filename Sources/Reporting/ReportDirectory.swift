@@ -64,10 +64,10 @@ public struct ReportDirectory {
         do {
             if force { for path in stale { try manager.removeItem(atPath: path) } }
             if manager.fileExists(atPath: workingPath) { try manager.removeItem(atPath: workingPath) }
-            try manager.createDirectory(atPath: workingPath, withIntermediateDirectories: true)
         } catch {
             throw .output(OutputFailure(path: workingPath, reason: SystemError.message(error)))
         }
+        do { try SystemError.makeDirectory(workingPath) } catch { throw .output(error) }
         do {
             try StreamingFile.write("This run did not finish; its files are incomplete.\n", to: path("INCOMPLETE"))
         } catch {

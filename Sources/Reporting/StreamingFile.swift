@@ -50,6 +50,23 @@ public final class StreamingFile {
 
 /// The system's own words for an I/O failure, without Foundation's domain codes.
 enum SystemError {
+    /// Creates `path` and any missing parents (mkdir -p) with POSIX calls, so a failure carries
+    /// errno's message ("Not a directory", "Read-only file system", …).
+    static func makeDirectory(_ path: String) throws(OutputFailure) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 {
+                let code = errno
+                var status = stat()
+                guard code == EEXIST, stat(prefix, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+                    throw OutputFailure(path: prefix, reason: String(cString: strerror(code == EEXIST ? ENOTDIR : code)))
+                }
+            }
+            prefix += "/"
+        }
+    }
+
     /// errno's message (strerror).
     static func lastMessage() -> String { String(cString: strerror(errno)) }
 

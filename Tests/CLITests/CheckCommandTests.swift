@@ -85,3 +85,74 @@ import Testing
         #expect(result.exitCode == 2, "\(arguments): \(result.standardError)")
     }
 }
+
+@Suite struct CheckForCITests {
+    static func json(_ result: CLIResult) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any], "\(result.standardOutput)")
+    }
+
+    @Test func badInputWithJSONPrintsAnErrorObject() throws {
+        let work = try RunCommandTests.workspace(RunCommandTests.scenario.replacingOccurrences(of: "tao_reserve: 1000,", with: "tao_reserve: lots,"))
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try CLI.run(["check", "s.yaml", "--format", "json"], in: work)
+        #expect(result.exitCode == 2)
+        let error = try #require(try Self.json(result)["error"] as? [String: Any])
+        #expect(error["kind"] as? String == "bad_input")
+        #expect(error["exit_code"] as? Int == 2)
+        #expect(error["file"] as? String == "s.yaml")
+        #expect(error["key_path"] as? String == "subnets[0].tao_reserve")
+        #expect(error["line"] as? Int == 10)
+        // Argument errors too.
+        let unknown = try CLI.run(["check", "s.yaml", "--format", "json", "--invariants", "gravity"], in: work)
+        #expect(unknown.exitCode == 2)
+        #expect((try Self.json(unknown)["ok"]) as? Bool == false)
+    }
+
+    @Test func aMissingBaselineIsMissingNotDrift() throws {
+        let work = try RunCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try CLI.run(["check", "s.yaml", "--golden", "nowhere", "--format", "json"], in: work)
+        #expect(result.exitCode == 1)
+        let scenario = try #require((try Self.json(result)["scenarios"] as? [[String: Any]])?.first)
+        let golden = try #require(scenario["golden"] as? [String: Any])
+        #expect(golden["status"] as? String == "missing")
+        #expect((golden["problems"] as? [[String: Any]])?.first?["kind"] as? String == "missing_baseline")
+        let text = try CLI.run(["check", "s.yaml", "--golden", "nowhere"], in: work)
+        #expect(text.standardOutput.contains("MISSING baseline"))
+        #expect(!text.standardOutput.contains("DRIFT"))
+    }
+
+    @Test func driftCountsEveryDifferenceAndPrintsAtMostTheLimit() throws {
+        let work = try CheckCommandTests.workspaceWithBaseline()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("golden/cli-tiny/subnets.csv")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        for index in 1...4 {
+            var cells = lines[index].components(separatedBy: ",")
+            cells[3] = String(UInt64(cells[3])! + 1)
+            cells[4] = String(UInt64(cells[4])! + 1)
+            lines[index] = cells.joined(separator: ",")
+        }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", "s.yaml", "--golden", "golden", "--format", "json", "--max-differences", "3"], in: work)
+        #expect(result.exitCode == 1)
+        let scenario = try #require((try Self.json(result)["scenarios"] as? [[String: Any]])?.first)
+        let golden = try #require(scenario["golden"] as? [String: Any])
+        #expect(golden["status"] as? String == "drift")
+        #expect((golden["differences"] as? [Any])?.count == 3)
+        #expect((golden["differing_cells"] as? [String: Int])?["subnets.csv"] == 8)
+        #expect((golden["differing_rows"] as? [String: Int])?["subnets.csv"] == 4)
+        #expect((golden["differing_cells"] as? [String: Int])?["network.csv"] == 0)
+        #expect((golden["provenance"] as? String)?.contains("the engine changed") == true)
+    }
+
+    @Test func aDriftSaysWhenTheScenarioChanged() throws {
+        let work = try CheckCommandTests.workspaceWithBaseline()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let changed = RunCommandTests.scenario.replacingOccurrences(of: "sd_tao: 3", with: "sd_tao: 4")
+        try changed.write(to: work.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["check", "s.yaml", "--golden", "golden"], in: work)
+        #expect(result.exitCode == 1)
+        #expect(result.standardOutput.contains("changed since the baseline: the scenario s.yaml"))
+    }
+}

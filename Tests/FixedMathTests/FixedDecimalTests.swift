@@ -20,9 +20,22 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "1 000", ".5", "1.", "1.2.3", "1e9", "--1", "-", "1,5", "0x1", "1.-5", " 1"])
+    @Test(arguments: ["", "1 000", ".5", "1.", "1.2.3", "1e", "1e+", "1e1.5", "1ee3", "e3", "--1", "-", "1,5", "0x1", "1.-5", " 1", "1e401"])
     func rejectsMalformedDecimals(_ text: String) {
         #expect(throws: FixedMathError.self) { try TAO(parsing: text) }
+    }
+
+    /// Exponent notation, as JSON and YAML writers print numbers, is a decimal too: read
+    /// exactly, never through a Double.
+    @Test(arguments: [("1e-06", 1_000), ("1E-6", 1_000), ("1e9", 1_000_000_000_000_000_000), ("2.5e+3", 2_500_000_000_000),
+                      ("-1e-9", -1), ("0.0000000001e1", 1), ("123456789e-9", 123_456_789), ("0e-400", 0)])
+    func readsExponentNotationExactly(_ text: String, _ rao: Int64) throws {
+        #expect(try TAO(parsing: text).raw == BigInteger(rao))
+    }
+
+    @Test func exponentNotationStillKeepsTheResolution() {
+        #expect(throws: FixedMathError.tooManyFractionDigits(text: "1e-10", maximum: 9)) { try TAO(parsing: "1e-10") }
+        #expect(throws: FixedMathError.tooManyFractionDigits(text: "1.5e-9", maximum: 9)) { try TAO(parsing: "1.5e-9") }
     }
 
     @Test func convertsToAndFromBinaryFormats() throws {

@@ -58,7 +58,7 @@ import Testing
         ("sample_every: 500", "sample_every: 0", "sample_every", "positive number"),
         ("{stochastic: {netuids: all, every_blocks: 400, mean_tao: 0, sd_tao: 10}}", "{stochastic: {netuids: all, every_blocks: 400, mean_tao: 0, sd_tao: -1}}", "flows[2].stochastic.sd_tao", "non-negative"),
         ("name: tiny", "name: tiny\nname: again", "", "valid YAML"),
-        ("stake_tao: 500}", "stake_tao: 1e3}", "flows[0].stake_tao", "at most 9 decimals"),
+        ("stake_tao: 500}", "stake_tao: 1e-10}", "flows[0].stake_tao", "at most 9 decimals"),
     ])
     func mistakesAreReportedWithPathAndExpectation(_ old: String, _ new: String, _ path: String, _ expected: String) {
         do {

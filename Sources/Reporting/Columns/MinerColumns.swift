@@ -55,8 +55,16 @@ public enum MinerColumns {
         row.miners.marginalMinerProfitMicro.map(RunFormatting.usd(micro:)) ?? ""
     }
 
+    /// Revenue over the last seven mining days ending at the row (`TrailingWindow`).
+    public static let revenueUsd7d = ReportColumn<MinerRow>("revenue_usd_7d", .usd, .derivedDecimal) { RunFormatting.usd(micro: $0.miners.trailing.revenueUsdMicro) }
+    public static let costUsd7d = ReportColumn<MinerRow>("cost_usd_7d", .usd, .derivedDecimal) { RunFormatting.usd(micro: $0.miners.trailing.costUsdMicro) }
+    /// Break-even TAO/USD over those seven days: cost / revenue in TAO, rounded up.
+    public static let breakevenTaoUsd7d = ReportColumn<MinerRow>("breakeven_tao_usd_7d", .usdPerTao, .derivedDecimal) { row in
+        divide(row.miners.trailing.costUsdMicro * .power(10, 9), row.miners.trailing.revenueTaoRao, .ceiling).map(RunFormatting.usd(micro:)) ?? ""
+    }
+
     public static let table = ReportTable(file: "miners.csv", columns: [
         block, date, netuid, miners, revenueAlpha, revenueTao, revenueUsd, realisedUsd, costUsd, profitUsd, margin, breakevenTaoUsd,
-        breakevenAlphaPrice, profitPerMiner, marginalMinerProfit,
+        breakevenAlphaPrice, profitPerMiner, marginalMinerProfit, revenueUsd7d, costUsd7d, breakevenTaoUsd7d,
     ])
 }

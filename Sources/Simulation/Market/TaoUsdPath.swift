@@ -19,6 +19,19 @@ public struct TaoUsdPath: Sendable {
     /// GBM state: the day index and price of the last step taken.
     var gbmDay: UInt64 = 0
     var gbmPrice: Double = 0
+    /// Whether the GBM price is held at a bound, and the clamps not yet reported.
+    var heldAt: MarketClamp.Bound?
+    var pendingClamps: [MarketClamp] = []
+
+    /// The largest annual GBM drift a scenario may give (±500% a year).
+    public static let maximumAnnualDrift = 5.0
+    /// The largest annual GBM volatility a scenario may give.
+    public static let maximumAnnualVolatility = 20.0
+    /// A GBM path is held within [$0.000001, $10,000,000,000] per TAO: the ceiling keeps every
+    /// USD figure far inside 64-bit micro-dollars, the floor keeps the price positive. Reaching
+    /// either is reported (`takeClamps`), never silent.
+    public static let floorMicro: UInt64 = 1
+    public static let ceilingMicro: UInt64 = 10_000_000_000_000_000
 
     public init(model: TaoUsdModel, startBlock: UInt64, blocksPerDay: UInt64, seed: UInt64) {
         self.model = model
@@ -49,9 +62,45 @@ public struct TaoUsdPath: Sendable {
             while gbmDay < day {
                 gbmPrice *= exp((drift - volatility * volatility / 2) * dt + volatility * dt.squareRoot() * random.nextNormal())
                 gbmDay += 1
+                clampGBM(day: gbmDay)
             }
-            let micro = (gbmPrice * 1e6).rounded()
-            return micro >= 1.8e19 ? .max : UInt64(max(0, micro))
+            return UInt64((gbmPrice * 1e6).rounded())
         }
     }
+
+    /// Holds the GBM price within the bounds, noting each time it reaches one.
+    mutating func clampGBM(day: UInt64) {
+        let bound: MarketClamp.Bound?
+        if gbmPrice * 1e6 > Double(Self.ceilingMicro) {
+            gbmPrice = Double(Self.ceilingMicro) / 1e6
+            bound = .ceiling
+        } else if !(gbmPrice * 1e6 >= Double(Self.floorMicro)) {
+            gbmPrice = Double(Self.floorMicro) / 1e6
+            bound = .floor
+        } else {
+            bound = nil
+        }
+        if let bound, bound != heldAt {
+            pendingClamps.append(MarketClamp(block: startBlock + day * blocksPerDay, day: day, bound: bound))
+        }
+        heldAt = bound
+    }
+
+    /// The clamps since the last call, oldest first.
+    public mutating func takeClamps() -> [MarketClamp] {
+        defer { pendingClamps.removeAll() }
+        return pendingClamps
+    }
+}
+
+/// A GBM TAO/USD path reached a bound and is held there from `block` on.
+public struct MarketClamp: Sendable, Equatable {
+    public enum Bound: String, Sendable { case floor, ceiling }
+    public let block: UInt64
+    /// Days since the start.
+    public let day: UInt64
+    public let bound: Bound
+
+    /// The bound in micro-dollars per TAO.
+    public var micro: UInt64 { bound == .ceiling ? TaoUsdPath.ceilingMicro : TaoUsdPath.floorMicro }
 }

@@ -20,8 +20,28 @@ public struct MinerSample: Sendable, Equatable {
     public let marginalMinerProfitMicro: BigInteger?
     public let exits: Int
     public let entries: Int
+    /// The subnet's miners over the last seven mining days ending at the row, whatever the
+    /// row's period: daily figures alias (see `TrailingWindow`), these do not.
+    public let trailing: TrailingWindow
 
     public var profitUsdMicro: BigInteger { revenueUsdMicro - costUsdMicro }
+}
+
+/// Revenue and cost over the last `days` mining days (at most 7; fewer at the start of a run;
+/// a run's final part-day counts as one).
+///
+/// Why daily figures alias: miners are paid at epochs, every tempo + 1 blocks (361), and a day
+/// holds a whole number of blocks (7,200, or 7,161 on the real chain), so some days hold 20
+/// payouts and others 19: the daily revenue drops by exactly 1/20 (5%) about every sixth day at
+/// 7,161 blocks a day, with no change in the economy. Seven days average that out.
+public struct TrailingWindow: Sendable, Equatable {
+    /// The window's length in days.
+    public static let days = 7
+
+    public let days: Int
+    public let revenueTaoRao: BigInteger
+    public let revenueUsdMicro: BigInteger
+    public let costUsdMicro: BigInteger
 }
 
 /// Miners who earn, sell, pay USD costs and react, on every subnet with a `MinerModel`.
@@ -45,8 +65,17 @@ struct MinerAgents {
         /// Each miner's daily profits (micro-dollars), newest last, at most the exit window.
         var history: [Int: [BigInteger]] = [:]
         var period = Period()
+        /// The last `TrailingWindow.days` days' totals, oldest first.
+        var recentDays: [DayTotals] = []
         var totalExits = 0
         var totalEntries = 0
+    }
+
+    /// One day's (or the final part-day's) totals for a subnet's miners.
+    struct DayTotals {
+        var revenueTao = BigInteger.zero
+        var revenueUsd = BigInteger.zero
+        var cost = BigInteger.zero
     }
 
     struct Period {
@@ -84,6 +113,7 @@ struct MinerAgents {
             let fullDayCost = BigInteger(miners.model.cost.perMinerPerDayMicro(atBlock: costBlock))
             let cost = (try? fullDayCost.multipliedDivided(by: BigInteger(blocks), dividedBy: BigInteger(blocksPerDay), rounding: .floor)) ?? .zero
             var earnedTotal: UInt64 = 0
+            var today = DayTotals()
             for id in miners.ids {
                 guard let subnet = network.subnet(netuid) else { break }
                 let holding = subnet.holders.balance(of: .miner(id))
@@ -95,6 +125,8 @@ struct MinerAgents {
                 miners.period.revenueAlpha += earned
                 miners.period.revenueTao += valueTao
                 miners.period.revenueUsd += valueUsd
+                today.revenueTao += valueTao
+                today.revenueUsd += valueUsd
                 let sell = ((try? BigInteger(earned).multipliedDivided(by: miners.model.sellFractionRaw, dividedBy: FixedDecimal<Decimal18>.scale, rounding: .floor))?.uint64Value) ?? 0
                 if sell > 0, let quote = try? network.unstake(netuid: netuid, holder: .miner(id), alphaRao: sell) {
                     miners.period.realisedUsd += MicroUSD.value(ofTaoRao: BigInteger(quote.amountOutRao), taoUsdMicro: taoUsdMicro)
@@ -111,6 +143,9 @@ struct MinerAgents {
             }
             miners.period.cost += cost * BigInteger(miners.ids.count)
             miners.period.blocks += blocks
+            today.cost = cost * BigInteger(miners.ids.count)
+            miners.recentDays.append(today)
+            if miners.recentDays.count > TrailingWindow.days { miners.recentDays.removeFirst() }
             if blocks == blocksPerDay {
                 react(&miners, netuid: netuid, network: &network, taoUsdMicro: taoUsdMicro, earnedTotal: earnedTotal, dayCost: fullDayCost)
             }
@@ -177,7 +212,10 @@ struct MinerAgents {
             rows.append(MinerSample(
                 netuid: netuid, miners: miners.ids.count, blocks: miners.period.blocks, revenueAlphaRao: miners.period.revenueAlpha,
                 revenueTaoRao: miners.period.revenueTao, revenueUsdMicro: miners.period.revenueUsd, realisedUsdMicro: miners.period.realisedUsd,
-                costUsdMicro: miners.period.cost, marginalMinerProfitMicro: present.min(), exits: miners.period.exits, entries: miners.period.entries))
+                costUsdMicro: miners.period.cost, marginalMinerProfitMicro: present.min(), exits: miners.period.exits, entries: miners.period.entries,
+                trailing: TrailingWindow(days: miners.recentDays.count, revenueTaoRao: miners.recentDays.reduce(.zero) { $0 + $1.revenueTao },
+                                         revenueUsdMicro: miners.recentDays.reduce(.zero) { $0 + $1.revenueUsd },
+                                         costUsdMicro: miners.recentDays.reduce(.zero) { $0 + $1.cost })))
             miners.period = Period()
             subnets[netuid] = miners
         }

@@ -32,6 +32,8 @@ public struct NetworkSample: Sendable, Equatable {
 public struct RunEvent: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case stake, unstake, registration, prune, refused
+        /// The TAO/USD path reached a bound and is held there.
+        case market
     }
 
     public let block: UInt64

@@ -56,11 +56,12 @@ public struct SimulationRun {
         for block in start..<end {
             let offset = block - start
             if offset > 0, offset % blocksPerDay == 0 {
-                agents.day(network: &network, taoUsdMicro: market.microUsd(atBlock: block), blocks: blocksPerDay)
+                agents.day(network: &network, taoUsdMicro: try taoUsdMicro(atBlock: block, &recorder, &sink), blocks: blocksPerDay)
                 try verifyOperations(eventCount: recorder.eventCount, checked: &eventsChecked)
             }
             if offset % scenario.sampleEveryBlocks == 0 {
-                try recorder.sample(network, taoUsdMicro: market.microUsd(atBlock: block), miners: &agents, into: &sink)
+                let price = try taoUsdMicro(atBlock: block, &recorder, &sink)
+                try recorder.sample(network, taoUsdMicro: price, miners: &agents, into: &sink)
             }
             if offset % scenario.stepBlocks == 0 {
                 let (limit, overflow) = block.addingReportingOverflow(scenario.stepBlocks)
@@ -72,10 +73,22 @@ public struct SimulationRun {
             if let progress, (offset + 1) % progressEvery == 0 { progress(offset + 1, scenario.horizonBlocks) }
         }
         let partDay = scenario.horizonBlocks % blocksPerDay
-        agents.day(network: &network, taoUsdMicro: market.microUsd(atBlock: end), blocks: partDay == 0 ? blocksPerDay : partDay)
+        let endPrice = try taoUsdMicro(atBlock: end, &recorder, &sink)
+        agents.day(network: &network, taoUsdMicro: endPrice, blocks: partDay == 0 ? blocksPerDay : partDay)
         try verifyOperations(eventCount: recorder.eventCount, checked: &eventsChecked)
-        let final = try recorder.sample(network, taoUsdMicro: market.microUsd(atBlock: end), miners: &agents, into: &sink)
+        let final = try recorder.sample(network, taoUsdMicro: endPrice, miners: &agents, into: &sink)
         return recorder.outcome(final: final, network: network, miners: agents)
+    }
+
+    /// The TAO/USD price at `block`; a GBM path reaching a bound is recorded as a `market` event.
+    mutating func taoUsdMicro<Sink: RunSink>(atBlock block: UInt64, _ recorder: inout RunRecorder, _ sink: inout Sink) throws(RunError) -> UInt64 {
+        let micro = market.microUsd(atBlock: block)
+        for clamp in market.takeClamps() {
+            let detail = "the GBM TAO/USD path reached its \(clamp.bound.rawValue) of $\(DecimalText.format(scaled: BigInteger(clamp.micro), fractionDigits: 6)) on day \(clamp.day) and is held there"
+            try recorder.record(RunEvent(block: clamp.block, date: scenario.clock.date(ofBlock: clamp.block), netuid: nil, kind: .market,
+                                         holder: AlphaHolder.market.reportName, amountInRao: 0, amountOutRao: 0, detail: detail), into: &sink)
+        }
+        return micro
     }
 
     /// Runs the chain's block, then its checks.

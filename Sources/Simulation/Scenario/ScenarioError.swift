@@ -14,12 +14,11 @@ public struct ScenarioKeyPath: Hashable, Sendable, CustomStringConvertible, Expr
     /// Returns nil for anything else ("", "a..b", "a[x]", "[0]").
     public init?(parsing text: String) {
         var components: [Component] = []
-        for (position, part) in text.split(separator: ".", omittingEmptySubsequences: false).enumerated() {
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
             var rest = Substring(part)
             guard let keyEnd = rest.firstIndex(of: "[") ?? Optional(rest.endIndex) else { return nil }
             let key = rest[..<keyEnd]
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
-            _ = position
             components.append(.key(String(key)))
             rest = rest[keyEnd...]
             while !rest.isEmpty {
@@ -34,8 +33,9 @@ public struct ScenarioKeyPath: Hashable, Sendable, CustomStringConvertible, Expr
         self.components = components
     }
 
+    /// A literal key path (`"subnets[0].tao_reserve"`); "" is the empty path.
     public init(stringLiteral value: String) {
-        self = ScenarioKeyPath(parsing: value) ?? ScenarioKeyPath([.key(value)])
+        self = value.isEmpty ? ScenarioKeyPath() : ScenarioKeyPath(parsing: value) ?? ScenarioKeyPath([.key(value)])
     }
 
     /// The path one key deeper.

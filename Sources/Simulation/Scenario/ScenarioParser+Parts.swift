@@ -40,10 +40,17 @@ extension ScenarioParser {
         default:
             let gbm = try spec.mapping(allowed: ["start", "drift", "volatility"], required: ["start", "volatility"])
             let start = try gbm["start"]!.real(priceExpected)
-            guard start > 0 else { throw gbm["start"]!.error(priceExpected) }
+            guard start >= 0.000001, start <= Double(TaoUsdPath.ceilingMicro) / 1e6 else {
+                throw gbm["start"]!.error("a USD price from 0.000001 to 10000000000")
+            }
             let drift = try gbm["drift"]?.real("an annual drift such as 0.1 or -0.2") ?? 0
+            guard abs(drift) <= TaoUsdPath.maximumAnnualDrift else {
+                throw gbm["drift"]!.error("an annual drift from -\(TaoUsdPath.maximumAnnualDrift) to \(TaoUsdPath.maximumAnnualDrift) (\(Int(TaoUsdPath.maximumAnnualDrift * 100))% a year)")
+            }
             let volatility = try gbm["volatility"]!.real("a non-negative annual volatility such as 0.8")
-            guard volatility >= 0, volatility <= 20 else { throw gbm["volatility"]!.error("a non-negative annual volatility up to 20") }
+            guard volatility >= 0, volatility <= TaoUsdPath.maximumAnnualVolatility else {
+                throw gbm["volatility"]!.error("a non-negative annual volatility up to \(TaoUsdPath.maximumAnnualVolatility)")
+            }
             return .gbm(start: start, drift: drift, volatility: volatility)
         }
     }
@@ -88,8 +95,9 @@ extension ScenarioParser {
             }
             var ema: FixedPoint<I96F32>?
             if let value = entry["ema_price"] {
-                let decimal = try value.nonNegativeDecimal("a non-negative price in TAO per alpha")
-                ema = try? decimal.converted(to: I96F32.self, rounding: .towardZero)
+                let expected = "a non-negative price in TAO per alpha below 2^95 (the chain stores it as I96F32)"
+                let decimal = try value.nonNegativeDecimal(expected)
+                do { ema = try decimal.converted(to: I96F32.self, rounding: .towardZero) } catch { throw value.error(expected) }
             }
             let registered = try entry["registered_at"]?.unsigned("a block number") ?? 0
             let tempo = try entry["tempo"]?.unsigned("a tempo in blocks (0: never pays out)")

@@ -9,6 +9,23 @@ public enum ScenarioParser {
     static let topLevelKeys = ["name", "description", "rules", "seed", "horizon", "step", "sample_every", "start", "market",
                                "root", "subnets", "holders", "flows", "registrations"]
 
+    /// Values a scenario may leave out, and the limits it must keep.
+    public enum Defaults {
+        /// `start.issuance`: 10,950,000 TAO, the network in mid-2026 (market-data §6: ~10.9–11.0M).
+        public static let startIssuanceRao: UInt64 = 10_950_000_000_000_000
+        /// `start.date`: 2026-07-01, the chain's newest rules (`head-2026-06`) in force.
+        public static let startDate = CalendarDate(daysSinceEpoch: 20_635)
+        /// The longest horizon: 315,000,000 blocks, about 120 years at 7,200 a day. That is 30
+        /// eras of 10.5M blocks: by then both schedules emit 0 TAO per block, even from issuance
+        /// 0 (under the issuance trigger every era lasts 10.5M blocks too), so a longer run
+        /// cannot change the TAO supply; and at today's speed a 128-subnet run that long already
+        /// takes hours. Longer horizons are refused before anything runs.
+        public static let maximumHorizonBlocks: UInt64 = 315_000_000
+        static let horizonLimitReason = "the emission schedules end by then; see Scenarios/README.md"
+        /// Dates are written with four-digit years: a run must end by 9999-12-31.
+        public static let lastDate = CalendarDate(daysSinceEpoch: 2_932_896)
+    }
+
     /// Parses the file at `path`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -35,7 +52,7 @@ public enum ScenarioParser {
                                 expected: "valid YAML (or JSON)")
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(
-            allowed: topLevelKeys, required: ["name", "horizon", "start", "market", "subnets"])
+            allowed: topLevelKeys, required: ["name", "horizon", "market", "subnets"])
 
         let name = try top["name"]!.text("a scenario name")
         var rules = RuleSet.card
@@ -46,11 +63,11 @@ public enum ScenarioParser {
         }
         let seed = try top["seed"]?.unsigned("a non-negative integer seed") ?? 0
 
-        let start = try top["start"]!.mapping(allowed: ["block", "issuance", "date", "blocks_per_day"], required: ["issuance", "date"])
+        let start = try top["start"]?.mapping(allowed: ["block", "issuance", "date", "blocks_per_day"]) ?? [:]
         let startBlock = try start["block"]?.unsigned("a block number") ?? 0
-        let issuanceRao = try start["issuance"]!.amountRao("TAO")
+        let issuanceRao = try start["issuance"]?.amountRao("TAO") ?? Defaults.startIssuanceRao
         guard issuanceRao <= Supply.capRao else { throw start["issuance"]!.error("at most 21000000 TAO") }
-        let startDate = try start["date"]!.date()
+        let startDate = try start["date"]?.date() ?? Defaults.startDate
         let blocksPerDay = try start["blocks_per_day"]?.positive("a positive whole number of blocks per day") ?? Supply.nominalBlocksPerDay
 
         let horizonValue = top["horizon"]!
@@ -60,13 +77,24 @@ public enum ScenarioParser {
         case let (days?, nil):
             let count = try days.positive("a positive whole number of days")
             let (blocks, overflow) = count.multipliedReportingOverflow(by: blocksPerDay)
-            guard !overflow else { throw days.error("fewer days") }
+            guard !overflow, blocks <= Defaults.maximumHorizonBlocks else {
+                throw days.error("at most \(Defaults.maximumHorizonBlocks / blocksPerDay) days (\(Defaults.maximumHorizonBlocks) blocks, \(Defaults.horizonLimitReason))")
+            }
             horizonBlocks = blocks
-        case let (nil, blocks?): horizonBlocks = try blocks.positive("a positive whole number of blocks")
+        case let (nil, blocks?):
+            horizonBlocks = try blocks.positive("a positive whole number of blocks")
+            guard horizonBlocks <= Defaults.maximumHorizonBlocks else {
+                throw blocks.error("at most \(Defaults.maximumHorizonBlocks) blocks (\(Defaults.horizonLimitReason))")
+            }
         default: throw horizonValue.error("exactly one of {days: N} or {blocks: N}, with N > 0")
         }
         let (endBlock, endOverflow) = startBlock.addingReportingOverflow(horizonBlocks)
         guard !endOverflow else { throw horizonValue.error("a horizon that ends before block 18446744073709551615") }
+        let lastDate = BlockClock(originBlock: startBlock, originDate: startDate, blocksPerDay: blocksPerDay).date(ofBlock: endBlock)
+        guard lastDate <= Defaults.lastDate else {
+            throw horizonValue.error("a run that ends by \(Defaults.lastDate) (this one would end on day \(lastDate.daysSinceEpoch - startDate.daysSinceEpoch) after \(startDate))",
+                                     value: "\(horizonBlocks) blocks from \(startDate)")
+        }
 
         var step = StepSize.block
         if let value = top["step"] {
