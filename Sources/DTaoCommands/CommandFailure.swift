@@ -6,6 +6,7 @@ import Simulation
 
 /// Why a subcommand did not succeed, and so which exit code it ends with.
 public struct CommandFailure: Error, CustomStringConvertible {
+    /// Which part of the contract a failure falls under.
     public enum Kind: Sendable {
         /// The input is malformed or impossible: exit code 2.
         case badInput
@@ -15,7 +16,9 @@ public struct CommandFailure: Error, CustomStringConvertible {
         case machine
     }
 
+    /// Which exit code the failure ends with.
     public let kind: Kind
+    /// What went wrong, for the user (printed after "error: ").
     public let message: String
     /// Where in a scenario file the bad input is, when it is in one.
     public let location: ScenarioError?
@@ -26,10 +29,13 @@ public struct CommandFailure: Error, CustomStringConvertible {
         self.location = location
     }
 
+    /// Malformed or impossible input (exit 2), optionally located in a scenario file.
     public static func badInput(_ message: String, at location: ScenarioError? = nil) -> CommandFailure {
         .init(kind: .badInput, message: message, location: location)
     }
+    /// The rules refused or a check failed (exit 1).
     public static func refused(_ message: String) -> CommandFailure { .init(kind: .refused, message: message) }
+    /// The machine failed it (exit 3).
     public static func machine(_ message: String) -> CommandFailure { .init(kind: .machine, message: message) }
 
     public var description: String { message }
@@ -92,6 +98,7 @@ struct JSONErrorReport: Encodable {
 /// 64) become 2. When the arguments ask for `--format json`, a failure also prints a JSON error
 /// object on stdout (the message still goes to stderr).
 public enum DTaoMain {
+    /// Parses `arguments` as a `dtao` command line, runs it and returns its exit code.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
         let json = wantsJSON(arguments)
         do {

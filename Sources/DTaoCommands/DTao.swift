@@ -2,8 +2,10 @@ import ArgumentParser
 
 /// The `dtao` command: an exact economics engine for Bittensor's dynamic TAO.
 public struct DTao: ParsableCommand {
+    /// The engine version, recorded in every manifest and baseline.
     public static let version = "0.1.0"
 
+    /// The root command: its abstract, exit-code contract and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "dtao",
         abstract: "An exact economics engine for Bittensor's dynamic TAO.",

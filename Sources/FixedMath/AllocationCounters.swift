@@ -4,8 +4,11 @@
 /// each); `gmpAllocations` counts GMP's own limb allocations and reallocations, and only moves
 /// after `startCountingGMPAllocations()`.
 public struct AllocationCounters: Sendable, Equatable {
+    /// BigInteger storage objects created so far (one heap allocation each).
     public let storageObjectsCreated: Int
+    /// BigInteger storage objects freed so far.
     public let storageObjectsDestroyed: Int
+    /// GMP limb allocations and reallocations so far (counted once counting is started).
     public let gmpAllocations: Int
 
     /// The counters now.

@@ -1,24 +1,28 @@
 // Exact ring operations: these never lose information, so they take no rounding rule.
 
 extension BigInteger {
+    /// The exact sum.
     @inlinable public static func + (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
         let result = _MPZStorage()
         result.add(lhs._storage, rhs._storage)
         return BigInteger(_storage: result)
     }
 
+    /// The exact difference.
     @inlinable public static func - (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
         let result = _MPZStorage()
         result.subtract(lhs._storage, rhs._storage)
         return BigInteger(_storage: result)
     }
 
+    /// The exact product.
     @inlinable public static func * (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
         let result = _MPZStorage()
         result.multiply(lhs._storage, rhs._storage)
         return BigInteger(_storage: result)
     }
 
+    /// The negation.
     @inlinable public static prefix func - (operand: BigInteger) -> BigInteger {
         let result = _MPZStorage()
         result.negate(operand._storage)
@@ -42,16 +46,19 @@ extension BigInteger {
 
     // MARK: In place, reusing storage when uniquely referenced
 
+    /// Adds in place, reusing the storage (no allocation when uniquely referenced).
     @inlinable public static func += (lhs: inout BigInteger, rhs: BigInteger) {
         lhs._makeUnique()
         lhs._storage.add(lhs._storage, rhs._storage)
     }
 
+    /// Subtracts in place, reusing the storage.
     @inlinable public static func -= (lhs: inout BigInteger, rhs: BigInteger) {
         lhs._makeUnique()
         lhs._storage.subtract(lhs._storage, rhs._storage)
     }
 
+    /// Multiplies in place, reusing the storage.
     @inlinable public static func *= (lhs: inout BigInteger, rhs: BigInteger) {
         lhs._makeUnique()
         lhs._storage.multiply(lhs._storage, rhs._storage)

@@ -1,23 +1,28 @@
 // Exact conversions to and from Swift's fixed-width integers and Double.
 
 extension BigInteger {
+    /// The integer `value`, exactly.
     @inlinable public init(_ value: Int64) {
         _storage = _MPZStorage()
         _storage.set(int64: value)
     }
 
+    /// The integer `value`, exactly.
     @inlinable public init(_ value: UInt64) {
         _storage = _MPZStorage()
         _storage.set(uint64: value)
     }
 
+    /// The integer `value`, exactly.
     @inlinable public init(_ value: Int) { self.init(Int64(value)) }
 
+    /// The integer `value`, exactly.
     public init(_ value: UInt128) {
         let high = BigInteger(UInt64(truncatingIfNeeded: value >> 64)).shiftedLeft(by: 64)
         self = high + BigInteger(UInt64(truncatingIfNeeded: value))
     }
 
+    /// The integer `value`, exactly.
     public init(_ value: Int128) {
         let magnitude = BigInteger(value.magnitude)
         self = value < 0 ? -magnitude : magnitude

@@ -18,7 +18,9 @@ public struct BigInteger: Sendable {
         if !isKnownUniquelyReferenced(&_storage) { _storage = _MPZStorage(copying: _storage) }
     }
 
+    /// 0.
     public static var zero: BigInteger { BigInteger() }
+    /// 1.
     public static var one: BigInteger { BigInteger(1 as Int64) }
 
     /// -1, 0 or 1.
@@ -63,5 +65,6 @@ extension BigInteger: Equatable, Comparable, Hashable {
 extension BigInteger: CustomStringConvertible, CustomDebugStringConvertible {
     /// Exact decimal text: optional minus sign, then digits, no separators.
     public var description: String { _storage.decimalString() }
+    /// `BigInteger(<decimal>)`, for debuggers and test failures.
     public var debugDescription: String { "BigInteger(\(description))" }
 }

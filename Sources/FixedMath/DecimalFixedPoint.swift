@@ -6,11 +6,13 @@ public protocol DecimalFixedPointFormat: Sendable {
 
 /// TAO and alpha in rao: 9 decimals, 1 TAO = 10^9 rao.
 public enum Rao: DecimalFixedPointFormat {
+    /// Its name and its 9 decimals.
     public static let name = "rao (9 decimals)", fractionDigits = 9
 }
 
 /// Prices and ratios printed with 18 decimals.
 public enum Decimal18: DecimalFixedPointFormat {
+    /// Its name and its 18 decimals.
     public static let name = "18-decimal fixed point", fractionDigits = 18
 }
 
@@ -22,8 +24,10 @@ public struct FixedDecimal<Format: DecimalFixedPointFormat>: Sendable, Hashable,
     /// The value in units of 10^−fractionDigits (rao for `Rao`).
     public let raw: BigInteger
 
+    /// The value raw · 10^−fractionDigits.
     public init(raw: BigInteger) { self.raw = raw }
 
+    /// 10^fractionDigits: one whole unit in raw units.
     public static var scale: BigInteger { .power(10, Format.fractionDigits) }
 
     /// Parses `[-]digits[.digits][e[±]digits]` exactly, never through a floating-point number:

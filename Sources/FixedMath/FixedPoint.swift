@@ -58,13 +58,18 @@ public struct FixedPoint<Format: BinaryFixedPointFormat>: Sendable, Hashable, Co
         try self.init(raw: numerator.shiftedRight(by: -shift, rounding: rule))
     }
 
+    /// 0.
     public static var zero: FixedPoint { FixedPoint(_uncheckedRaw: .zero) }
     /// 1, which every format here can hold.
     public static var one: FixedPoint { FixedPoint(_uncheckedRaw: .powerOfTwo(Format.fractionalBits)) }
+    /// The largest value of the format (raw 2^(bits − 1) − 1 signed, 2^bits − 1 unsigned).
     public static var maximum: FixedPoint { FixedPoint(_uncheckedRaw: Format.maximumRaw) }
+    /// The smallest value of the format (−2^(bits − 1) raw signed, 0 unsigned).
     public static var minimum: FixedPoint { FixedPoint(_uncheckedRaw: Format.minimumRaw) }
 
+    /// Whether the value is 0.
     public var isZero: Bool { raw.isZero }
+    /// −1, 0 or 1.
     public var signum: Int { raw.signum }
 
     public static func < (lhs: FixedPoint, rhs: FixedPoint) -> Bool { lhs.raw < rhs.raw }

@@ -38,7 +38,9 @@ public enum ReportDirectoryError: Error, Equatable, Sendable, CustomStringConver
 /// `stalePartials` (a warning for the user); `force` removes them. Those of a process still
 /// running are left alone.
 public struct ReportDirectory {
+    /// Where the report lands once complete (`--out`).
     public let finalPath: String
+    /// Where it is written meanwhile: `<out>.partial-<pid>`.
     public let workingPath: String
     /// `<out>.partial-<pid>` folders whose process is gone (removed when `force` is given).
     public let stalePartials: [String]

@@ -22,6 +22,7 @@ public struct ReportWriter: RunSink {
         try events.write(EventColumns.table.header + "\n")
     }
 
+    /// Writes the sample's network.csv row and its subnets.csv rows.
     public mutating func sample(_ sample: NetworkSample) throws(OutputFailure) {
         try network.write(NetworkColumns.table.line(sample) + "\n")
         for subnet in sample.subnets {
@@ -29,10 +30,12 @@ public struct ReportWriter: RunSink {
         }
     }
 
+    /// Writes the event's events.csv row.
     public mutating func event(_ event: RunEvent) throws(OutputFailure) {
         try events.write(EventColumns.table.line(event) + "\n")
     }
 
+    /// Writes the miners.csv rows of the period ending at `sample`.
     public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure) {
         for row in rows {
             try miners.write(MinerColumns.table.line(MinerRow(sample: sample, miners: row)) + "\n")

@@ -2,9 +2,12 @@ import Simulation
 
 /// A file a run read, and its SHA-256.
 public struct InputFileRecord: Codable, Equatable, Sendable {
+    /// The path as the run was given it.
     public let file: String
+    /// Its SHA-256, 64 lowercase hex digits (empty when it could not be read).
     public let sha256: String
 
+    /// A record of `file` with digest `sha256`.
     public init(file: String, sha256: String) {
         self.file = file
         self.sha256 = sha256
@@ -18,12 +21,14 @@ public struct InputFileRecord: Codable, Equatable, Sendable {
 
 /// The run manifest (`manifest.json`): what produced the report, and when.
 public struct RunManifest: Encodable {
+    /// The scenario: its name, path and SHA-256.
     public struct ScenarioRecord: Encodable {
         let name: String
         let file: String
         let sha256: String
     }
 
+    /// The rule set: its name and every parameter.
     public struct RulesRecord: Encodable {
         let name: String
         let parameters: [String: String]

@@ -4,6 +4,7 @@ import TaoEconomics
 
 /// The human summary of a run (`summary.md`): final prices, largest movers, halvings crossed.
 public enum RunSummaryText {
+    /// The summary of a finished run of `scenario`, as Markdown.
     public static func markdown(scenario: Scenario, outcome: RunOutcome) -> String {
         let first = outcome.first, last = outcome.last
         func tao(_ rao: UInt64) -> String { FixedDecimal<Rao>(raw: BigInteger(rao)).description }

@@ -6,6 +6,7 @@ import Simulation
 public final class StreamingFile {
     let handle: FileHandle
     var buffer: [UInt8] = []
+    /// The file being written.
     public let path: String
 
     /// Creates (or truncates) the file. - Throws: `OutputFailure` when it cannot be created.

@@ -39,14 +39,18 @@ public enum ColumnUnit: String, Sendable, CaseIterable {
 /// The name, unit and comparison of a column, without its row type: what the golden
 /// comparison and the documentation need.
 public struct ColumnSpec: Sendable, Equatable {
+    /// The CSV header cell.
     public let name: String
+    /// The unit its cells are in.
     public let unit: ColumnUnit
+    /// How `dtao check` compares it with a baseline.
     public let comparison: ColumnComparison
 }
 
 /// One column of a report: declared once, it gives the CSV header cell, each row's cell, the
 /// golden comparison and the unit. The summary and the charts read cells through it too.
 public struct ReportColumn<Row>: Sendable {
+    /// Its name, unit and comparison.
     public let spec: ColumnSpec
     let format: @Sendable (Row) -> String
 
@@ -57,6 +61,7 @@ public struct ReportColumn<Row>: Sendable {
         self.format = format
     }
 
+    /// The CSV header cell.
     public var name: String { spec.name }
 
     /// The cell for `row`.
@@ -65,9 +70,12 @@ public struct ReportColumn<Row>: Sendable {
 
 /// A report file's typed column table: the CSV header and every row come from it.
 public struct ReportTable<Row>: Sendable {
+    /// The report file the table describes (e.g. `subnets.csv`).
     public let file: String
+    /// The columns, in file order.
     public let columns: [ReportColumn<Row>]
 
+    /// The table of `file` with `columns` in that order.
     public init(file: String, columns: [ReportColumn<Row>]) {
         self.file = file
         self.columns = columns
@@ -85,6 +93,7 @@ public struct ReportTable<Row>: Sendable {
 
 /// CSV quoting (RFC 4180): a field with a comma, quote or line end is quoted, quotes doubled.
 public enum CSVText {
+    /// `text` as one CSV field.
     public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -4,9 +4,12 @@ import TaoEconomics
 
 /// One subnets.csv row: a subnet at a sample.
 public struct SubnetRow: Sendable {
+    /// The sample the row belongs to (its block, date and TAO/USD).
     public let sample: NetworkSample
+    /// The subnet at that sample.
     public let subnet: SubnetSample
 
+    /// A row for `subnet` at `sample`.
     public init(sample: NetworkSample, subnet: SubnetSample) {
         self.sample = sample
         self.subnet = subnet
@@ -18,24 +21,38 @@ public struct SubnetRow: Sendable {
 
 /// subnets.csv: one row per sample and subnet (Reports/README.md).
 public enum SubnetColumns {
+    /// The row's block.
     public static let block = ReportColumn<SubnetRow>("block", .block) { String($0.sample.block) }
+    /// The row's day.
     public static let date = ReportColumn<SubnetRow>("date", .date) { $0.sample.date.description }
+    /// The subnet (empty for an event without one).
     public static let netuid = ReportColumn<SubnetRow>("netuid", .none) { String($0.subnet.netuid) }
+    /// TAO in the pool (`SubnetTAO`), rao.
     public static let taoReserve = ReportColumn<SubnetRow>("tao_reserve_rao", .rao) { String($0.subnet.taoReserveRao) }
+    /// Alpha in the pool (`SubnetAlphaIn`), alpha rao.
     public static let alphaReserve = ReportColumn<SubnetRow>("alpha_reserve_rao", .alphaRao) { String($0.subnet.alphaReserveRao) }
+    /// Alpha held by participants, pending included (`SubnetAlphaOut`), alpha rao.
     public static let alphaOutstanding = ReportColumn<SubnetRow>("alpha_outstanding_rao", .alphaRao) { String($0.subnet.alphaOutstandingRao) }
+    /// The spot price T/A, 18 decimals, floored.
     public static let priceTao = ReportColumn<SubnetRow>("price_tao", .taoPerAlpha, .derivedDecimal) { $0.subnet.price.decimal18 }
+    /// The moving price as stored (I96F32), 18 decimals, floored.
     public static let emaPriceTao = ReportColumn<SubnetRow>("ema_price_tao", .taoPerAlpha, .derivedDecimal) { RunFormatting.i96f32($0.subnet.emaPriceRaw) }
+    /// price_tao × TAO/USD, floored to a micro-dollar.
     public static let priceUsd = ReportColumn<SubnetRow>("price_usd", .usdPerAlpha, .derivedDecimal) { row in
         RunFormatting.usd(micro: MicroUSD.price(ofAlphaAt: row.subnet.price, taoUsdMicro: row.sample.taoUsdMicro))
     }
+    /// price_usd × issued alpha (pool + outstanding), floored to a micro-dollar.
     public static let marketCapUsd = ReportColumn<SubnetRow>("market_cap_usd", .usd, .derivedDecimal) { row in
         RunFormatting.usd(micro: MicroUSD.value(ofAlphaRao: row.alphaIssuanceRao, at: row.subnet.price, taoUsdMicro: row.sample.taoUsdMicro))
     }
+    /// TAO injected since the previous row, rao.
     public static let taoIn = ReportColumn<SubnetRow>("tao_in_rao", .rao) { String($0.subnet.taoInRao) }
+    /// Alpha injected since the previous row, alpha rao.
     public static let alphaIn = ReportColumn<SubnetRow>("alpha_in_rao", .alphaRao) { String($0.subnet.alphaInRao) }
+    /// Alpha minted to participants since the previous row, alpha rao.
     public static let alphaOut = ReportColumn<SubnetRow>("alpha_out_rao", .alphaRao) { String($0.subnet.alphaOutRao) }
 
+    /// The column table of this file.
     public static let table = ReportTable(file: "subnets.csv", columns: [
         block, date, netuid, taoReserve, alphaReserve, alphaOutstanding, priceTao, emaPriceTao, priceUsd, marketCapUsd, taoIn, alphaIn, alphaOut,
     ])
@@ -43,16 +60,26 @@ public enum SubnetColumns {
 
 /// network.csv: one row per sample (Reports/README.md).
 public enum NetworkColumns {
+    /// The row's block.
     public static let block = ReportColumn<NetworkSample>("block", .block) { String($0.block) }
+    /// The row's day.
     public static let date = ReportColumn<NetworkSample>("date", .date) { $0.date.description }
+    /// TAO issued (minted − recycled), rao.
     public static let totalIssuance = ReportColumn<NetworkSample>("total_issuance_rao", .rao) { String($0.totalIssuanceRao) }
+    /// The TAO emission of this block under the rule set, rao.
     public static let emission = ReportColumn<NetworkSample>("emission_rao_per_block", .raoPerBlock) { String($0.emissionRaoPerBlock) }
+    /// Halvings so far (issuance trigger) or ⌊block / 10.5M⌋ (blocks trigger).
     public static let era = ReportColumn<NetworkSample>("era", .count) { String($0.era) }
+    /// The TAO price at this block, 6 decimals.
     public static let taoUsd = ReportColumn<NetworkSample>("tao_usd", .usdPerTao, .derivedDecimal) { RunFormatting.usd(micro: BigInteger($0.taoUsdMicro)) }
+    /// TAO staked on root, rao.
     public static let rootTao = ReportColumn<NetworkSample>("root_tao_rao", .rao) { String($0.rootTaoRao) }
+    /// TAO outside every pool and root, rao.
     public static let freeTao = ReportColumn<NetworkSample>("free_tao_rao", .rao) { String($0.freeTaoRao) }
+    /// Subnets at this block.
     public static let subnets = ReportColumn<NetworkSample>("subnets", .count) { String($0.subnets.count) }
 
+    /// The column table of this file.
     public static let table = ReportTable(file: "network.csv", columns: [
         block, date, totalIssuance, emission, era, taoUsd, rootTao, freeTao, subnets,
     ])
@@ -60,14 +87,23 @@ public enum NetworkColumns {
 
 /// events.csv: one row per flow, registration, prune or refusal (Reports/README.md).
 public enum EventColumns {
+    /// The row's block.
     public static let block = ReportColumn<RunEvent>("block", .block) { String($0.block) }
+    /// The row's day.
     public static let date = ReportColumn<RunEvent>("date", .date) { $0.date.description }
+    /// The subnet (empty for an event without one).
     public static let netuid = ReportColumn<RunEvent>("netuid", .none) { $0.netuid.map(String.init) ?? "" }
+    /// stake, unstake, registration, prune, refused or market.
     public static let kind = ReportColumn<RunEvent>("kind", .text) { $0.kind.rawValue }
+    /// Who acted.
     public static let holder = ReportColumn<RunEvent>("holder", .text) { CSVText.field($0.holder) }
+    /// What went in (TAO or alpha rao).
     public static let amountIn = ReportColumn<RunEvent>("amount_in_rao", .rao) { String($0.amountInRao) }
+    /// What came out (alpha or TAO rao).
     public static let amountOut = ReportColumn<RunEvent>("amount_out_rao", .rao) { String($0.amountOutRao) }
+    /// Where in the scenario it came from, or why it was refused.
     public static let detail = ReportColumn<RunEvent>("detail", .text) { CSVText.field($0.detail) }
 
+    /// The column table of this file.
     public static let table = ReportTable(file: "events.csv", columns: [block, date, netuid, kind, holder, amountIn, amountOut, detail])
 }

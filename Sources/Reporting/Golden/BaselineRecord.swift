@@ -5,11 +5,16 @@ import Simulation
 /// version, the rule set, and the SHA-256 of the scenario and of every file it read. A drift
 /// then says whether the scenario (or an input) changed, or the engine did.
 public struct BaselineRecord: Codable, Equatable, Sendable {
+    /// The record's file name inside a baseline folder.
     public static let fileName = "baseline.json"
 
+    /// The engine version that made the baseline.
     public let engineVersion: String
+    /// The rule set the scenario ran under.
     public let rules: String
+    /// The scenario file and its SHA-256.
     public let scenario: InputFileRecord
+    /// Every other file the scenario read, with its SHA-256.
     public let inputs: [InputFileRecord]
 
     /// The record of `scenario` as it is now.

@@ -4,13 +4,17 @@ import Simulation
 
 /// One cell that differs between a fresh report and its stored baseline.
 public struct GoldenDifference: Sendable, Equatable, Encodable, CustomStringConvertible {
+    /// The report file.
     public let file: String
     /// 1-based line in the file (the header is line 1).
     public let line: Int
     /// The row's key: its block, date and netuid where the file has them.
     public let key: String
+    /// The column's name.
     public let column: String
+    /// The baseline's cell.
     public let expected: String
+    /// The fresh run's cell.
     public let actual: String
 
     public var description: String {
@@ -76,8 +80,10 @@ public struct GoldenResult: Sendable {
     public let differingCells: [String: Int]
     /// Differing rows in all, per file.
     public let differingRows: [String: Int]
+    /// Problems with whole files: missing, changed columns, row counts.
     public let problems: [GoldenProblem]
 
+    /// missing when a baseline file is missing, match when nothing differs, drift otherwise.
     public var status: GoldenStatus {
         if problems.contains(where: { if case .missingBaseline = $0 { return true } else { return false } }) { return .missing }
         return differences.isEmpty && problems.isEmpty && differingCells.values.allSatisfy { $0 == 0 } ? .match : .drift

@@ -31,8 +31,10 @@ public struct TaoUsdPath: Sendable {
     /// USD figure far inside 64-bit micro-dollars, the floor keeps the price positive. Reaching
     /// either is reported (`takeClamps`), never silent.
     public static let floorMicro: UInt64 = 1
+    /// $10,000,000,000 per TAO, in micro-dollars: the GBM path's ceiling.
     public static let ceilingMicro: UInt64 = 10_000_000_000_000_000
 
+    /// The path of `model` from `startBlock`, with days of `blocksPerDay` blocks and the `market` stream of `seed`.
     public init(model: TaoUsdModel, startBlock: UInt64, blocksPerDay: UInt64, seed: UInt64) {
         self.model = model
         self.startBlock = startBlock
@@ -95,10 +97,13 @@ public struct TaoUsdPath: Sendable {
 
 /// A GBM TAO/USD path reached a bound and is held there from `block` on.
 public struct MarketClamp: Sendable, Equatable {
+    /// Which bound: the floor ($0.000001) or the ceiling ($10,000,000,000).
     public enum Bound: String, Sendable { case floor, ceiling }
+    /// The first block of the day the path reached the bound.
     public let block: UInt64
     /// Days since the start.
     public let day: UInt64
+    /// The bound reached.
     public let bound: Bound
 
     /// The bound in micro-dollars per TAO.

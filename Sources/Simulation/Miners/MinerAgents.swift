@@ -3,11 +3,13 @@ import TaoEconomics
 
 /// One subnet's miners over a period (since the previous report row).
 public struct MinerSample: Sendable, Equatable {
+    /// The subnet.
     public let netuid: UInt16
     /// Miners at the row's block.
     public let miners: Int
     /// Blocks of mining the period covers.
     public let blocks: UInt64
+    /// Miners' alpha earned in the period (alpha rao).
     public let revenueAlphaRao: UInt64
     /// Alpha earned valued at the spot price just before each miner's daily sale.
     public let revenueTaoRao: BigInteger
@@ -15,15 +17,19 @@ public struct MinerSample: Sendable, Equatable {
     public let revenueUsdMicro: BigInteger
     /// USD actually received from selling alpha through the pool (daily sales and exits).
     public let realisedUsdMicro: BigInteger
+    /// The miners' operating costs for the period (micro-dollars).
     public let costUsdMicro: BigInteger
     /// The lowest profit among the miners present at the row (micro-dollars); nil with none.
     public let marginalMinerProfitMicro: BigInteger?
+    /// Miners who left in the period.
     public let exits: Int
+    /// Miners who joined in the period.
     public let entries: Int
     /// The subnet's miners over the last seven mining days ending at the row, whatever the
     /// row's period: daily figures alias (see `TrailingWindow`), these do not.
     public let trailing: TrailingWindow
 
+    /// Revenue (mark-to-market) less cost, micro-dollars.
     public var profitUsdMicro: BigInteger { revenueUsdMicro - costUsdMicro }
 }
 
@@ -38,9 +44,13 @@ public struct TrailingWindow: Sendable, Equatable {
     /// The window's length in days.
     public static let days = 7
 
+    /// Days summed (at most `TrailingWindow.days`).
     public let days: Int
+    /// Revenue over the window at spot, TAO rao.
     public let revenueTaoRao: BigInteger
+    /// Revenue over the window, micro-dollars.
     public let revenueUsdMicro: BigInteger
+    /// Cost over the window, micro-dollars.
     public let costUsdMicro: BigInteger
 }
 

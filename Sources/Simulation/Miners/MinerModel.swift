@@ -4,14 +4,18 @@ import FixedMath
 /// its block on (a step function: a rental contract's price changes on a day, not gradually).
 /// Values are micro-dollars.
 public struct StepPath: Sendable, Equatable {
+    /// The value before the first point, micro-dollars.
     public let baseMicro: UInt64
+    /// (block, micro-dollars) from which each value applies, ascending.
     public let points: [(block: UInt64, micro: UInt64)]
 
+    /// A path starting at `baseMicro` and changing at `points` (sorted here).
     public init(baseMicro: UInt64, points: [(block: UInt64, micro: UInt64)] = []) {
         self.baseMicro = baseMicro
         self.points = points.sorted { $0.block < $1.block }
     }
 
+    /// The value in force at `block`, micro-dollars.
     public func micro(atBlock block: UInt64) -> UInt64 {
         points.last { $0.block <= block }?.micro ?? baseMicro
     }
@@ -66,7 +70,9 @@ public enum MinerDistribution: Sendable, Equatable {
 
 /// Miners leave when their profit over a trailing window has been negative.
 public struct ExitRule: Sendable, Equatable {
+    /// Days of profit considered.
     public let windowDays: Int
+    /// The most miners who may leave (or join) in a day.
     public let maxPerDay: Int
     /// Chance that an eligible miner actually leaves on a given day (seeded).
     public let probability: Double
@@ -74,18 +80,25 @@ public struct ExitRule: Sendable, Equatable {
 
 /// Miners join while the marginal (lowest-ranked) newcomer would profit.
 public struct EntryRule: Sendable, Equatable {
+    /// The most miners who may join in a day.
     public let maxPerDay: Int
+    /// Chance that an eligible miner acts on a given day (seeded).
     public let probability: Double
 }
 
 /// A subnet's miners: how many, what they cost, how they share and sell, how they react.
 public struct MinerModel: Sendable, Equatable {
+    /// Miners at the start.
     public let count: Int
+    /// What one miner costs to run.
     public let cost: MinerCost
+    /// How the miners' alpha is divided by rank.
     public let distribution: MinerDistribution
     /// The share of each day's earned alpha a miner sells through the pool, in 10^−18 units (0…1e18).
     public let sellFractionRaw: BigInteger
+    /// When unprofitable miners leave; nil: they never do.
     public let exits: ExitRule?
+    /// When newcomers join; nil: they never do.
     public let entries: EntryRule?
     /// UID slots for miners: 192 by default (256 UIDs less 64 validator permits).
     public let slots: Int
@@ -95,6 +108,7 @@ public struct MinerModel: Sendable, Equatable {
 /// H100 $2.00 (marketplace range $1.50–3.00, §4a: Oct 2025 low $1.70, Mar 2026 index $2.35),
 /// A100 80GB $1.20 ($0.86–2.45), RTX 4090 $0.34 ($0.15–0.60, RunPod Mar 2026).
 public enum GPUCatalog {
+    /// USD per GPU-hour in micro-dollars, by GPU kind.
     public static let usdPerHourMicro: [String: UInt64] = ["h100": 2_000_000, "a100": 1_200_000, "rtx4090": 340_000]
 }
 

@@ -8,6 +8,7 @@ public struct OutputFailure: Error, Equatable, Sendable, CustomStringConvertible
     /// What the system said.
     public let reason: String
 
+    /// A failure writing `path`, with the system's `reason`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason

@@ -4,65 +4,100 @@ import TaoEconomics
 /// One subnet at a sample: the state at the start of the sample's block, and the flows since
 /// the previous sample.
 public struct SubnetSample: Sendable, Equatable {
+    /// The subnet.
     public let netuid: UInt16
+    /// TAO in the pool at the start of the sample's block, rao.
     public let taoReserveRao: UInt64
+    /// Alpha in the pool, alpha rao.
     public let alphaReserveRao: UInt64
+    /// Alpha held by participants, pending included, alpha rao.
     public let alphaOutstandingRao: UInt64
+    /// The spot price T/A, exactly.
     public let price: PriceRatio
+    /// The moving price as stored: I96F32 raw (price · 2^32).
     public let emaPriceRaw: UInt128
+    /// TAO injected since the previous sample, rao.
     public let taoInRao: UInt64
+    /// Alpha injected since the previous sample, alpha rao.
     public let alphaInRao: UInt64
+    /// Alpha minted to participants since the previous sample, alpha rao.
     public let alphaOutRao: UInt64
 }
 
 /// The network at a sample.
 public struct NetworkSample: Sendable, Equatable {
+    /// The sample's block (the state at its start).
     public let block: UInt64
+    /// The block's day.
     public let date: CalendarDate
+    /// TAO issued (minted − recycled), rao.
     public let totalIssuanceRao: UInt64
+    /// This block's TAO emission under the rule set, rao.
     public let emissionRaoPerBlock: UInt64
+    /// Halvings so far (issuance trigger) or ⌊block / 10.5M⌋ (blocks trigger).
     public let era: Int
+    /// The TAO price, micro-dollars.
     public let taoUsdMicro: UInt64
+    /// TAO staked on root, rao.
     public let rootTaoRao: UInt64
+    /// TAO outside every pool and root, rao.
     public let freeTaoRao: UInt64
+    /// Every subnet, ascending netuid.
     public let subnets: [SubnetSample]
 }
 
 /// Something that happened during a run: a flow, a registration, a refusal.
 public struct RunEvent: Sendable, Equatable {
+    /// What kind of event it is (the `kind` column).
     public enum Kind: String, Sendable {
         case stake, unstake, registration, prune, refused
         /// The TAO/USD path reached a bound and is held there.
         case market
     }
 
+    /// The block it happened at (before that block's coinbase).
     public let block: UInt64
+    /// The block's day.
     public let date: CalendarDate
+    /// The subnet; nil for a refused registration or a market event.
     public let netuid: UInt16?
+    /// What happened.
     public let kind: Kind
+    /// Who acted (`market`, `others`, a named holder, `owner`).
     public let holder: String
+    /// What went in: TAO for a stake or a lock, alpha for an unstake.
     public let amountInRao: UInt64
+    /// What came out: alpha for a stake, TAO for an unstake, the new pool's alpha for a registration.
     public let amountOutRao: UInt64
+    /// Where in the scenario it came from, or why it was refused.
     public let detail: String
 }
 
 /// A halving the run crossed.
 public struct HalvingCrossing: Sendable, Equatable {
+    /// The first block under the new era.
     public let block: UInt64
+    /// That block's day.
     public let date: CalendarDate
+    /// The era entered.
     public let era: Int
+    /// The TAO emission per block from then on, rao.
     public let emissionRaoPerBlock: UInt64
 }
 
 /// Miner profitability over a run, per subnet with miners.
 public struct MinerOutcome: Sendable {
+    /// The subnet.
     public let netuid: UInt16
     /// The first and last report periods with mining in them.
     public let first: MinerSample
+    /// The last report period with mining.
     public let last: MinerSample
     /// The first row at which the miners' profit turned negative, if it did.
     public let turnedUnprofitable: (block: UInt64, date: CalendarDate)?
+    /// Miners who left over the run.
     public let exits: Int
+    /// Miners who joined over the run.
     public let entries: Int
 }
 
@@ -70,24 +105,36 @@ public struct MinerOutcome: Sendable {
 public struct MinerPeriodTotal: Sendable, Equatable {
     /// The row's block: the period ends here.
     public let block: UInt64
+    /// The row's day.
     public let date: CalendarDate
     /// Blocks of mining in the period.
     public let blocks: UInt64
+    /// All miners' revenue in the period, micro-dollars.
     public let revenueUsdMicro: BigInteger
+    /// All miners' costs in the period, micro-dollars.
     public let costUsdMicro: BigInteger
+    /// Miners at the row.
     public let miners: Int
 
+    /// Revenue less cost, micro-dollars.
     public var profitUsdMicro: BigInteger { revenueUsdMicro - costUsdMicro }
 }
 
 /// What a finished run leaves for its summary.
 public struct RunOutcome: Sendable {
+    /// The first sample (the start).
     public let first: NetworkSample
+    /// The final sample (after the last block).
     public let last: NetworkSample
+    /// Every halving crossed, in order.
     public let halvings: [HalvingCrossing]
+    /// Events by kind.
     public let eventCounts: [RunEvent.Kind: Int]
+    /// The first ten refusals.
     public let firstRefusals: [RunEvent]
+    /// Conservation laws broken at the end (none in a correct run).
     public let ledgerViolations: [LedgerViolation]
+    /// Miners per subnet with miners.
     public let miners: [MinerOutcome]
     /// Network-wide miner totals per report period (periods with mining only).
     public let minerTotals: [MinerPeriodTotal]

@@ -9,7 +9,9 @@ import TaoEconomics
 /// random flows), then the chain runs the block. With a checker, the invariants are asserted
 /// after every block and after every block's worth of actions.
 public struct SimulationRun {
+    /// The scenario being run.
     public let scenario: Scenario
+    /// The network as the run has left it so far.
     public internal(set) var network: Network
     var market: TaoUsdPath
     var flowRandom: RandomStream

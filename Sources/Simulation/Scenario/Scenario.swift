@@ -28,6 +28,7 @@ public enum TaoUsdModel: Sendable, Equatable {
 
 /// A stake or unstake event.
 public struct FlowEvent: Sendable, Equatable {
+    /// What the flow does.
     public enum Action: Sendable, Equatable {
         case stakeTao(rao: UInt64)
         case unstakeAlpha(rao: UInt64)
@@ -35,9 +36,13 @@ public struct FlowEvent: Sendable, Equatable {
         case unstakeFraction(numerator: BigInteger, denominator: BigInteger)
     }
 
+    /// The block at whose start it happens.
     public let block: UInt64
+    /// The subnet.
     public let netuid: UInt16
+    /// Who stakes or unstakes (`others` by default).
     public let holder: String
+    /// Stake TAO, unstake alpha, or unstake a fraction of the position.
     public let action: Action
     /// Where in the scenario file it came from, for messages.
     public let source: ScenarioKeyPath
@@ -46,11 +51,17 @@ public struct FlowEvent: Sendable, Equatable {
 /// An exit spread over several blocks: at the first block, ⌊position · fraction⌋ is fixed as
 /// the total and split into equal chunks (the leftover rao to the earliest chunks), one per block.
 public struct SpreadUnstake: Sendable, Equatable {
+    /// The subnet.
     public let netuid: UInt16
+    /// Whose position is sold.
     public let holder: String
+    /// The fraction of the position sold: numerator / denominator.
     public let numerator: BigInteger
+    /// See `numerator`.
     public let denominator: BigInteger
+    /// The blocks at which the chunks are sold.
     public let blocks: [UInt64]
+    /// Where in the scenario it was written.
     public let source: ScenarioKeyPath
 }
 
@@ -60,35 +71,57 @@ public struct SpreadUnstake: Sendable, Equatable {
 public struct StochasticFlow: Sendable, Equatable {
     /// nil: every subnet.
     public let netuids: [UInt16]?
+    /// Blocks between draws.
     public let everyBlocks: UInt64
+    /// The mean net flow per draw, TAO.
     public let meanTao: Double
+    /// The standard deviation per draw, TAO.
     public let sdTao: Double
+    /// The first block with draws.
     public let fromBlock: UInt64
+    /// The block at which draws stop (exclusive).
     public let toBlock: UInt64
+    /// Where in the scenario it was written.
     public let source: ScenarioKeyPath
 }
 
 /// A parsed, validated scenario.
 public struct Scenario: Sendable {
+    /// The scenario's name (baselines are stored by it).
     public let name: String
+    /// The file it was read from.
     public let file: String
+    /// The rule set it runs under (`--rules` may replace it).
     public var rules: RuleSet
+    /// The seed of every random stream (`--seed` may replace it).
     public var seed: UInt64
+    /// Blocks run.
     public let horizonBlocks: UInt64
+    /// How often the world acts.
     public let step: StepSize
+    /// Blocks between report rows.
     public let sampleEveryBlocks: UInt64
+    /// The first block run.
     public let startBlock: UInt64
+    /// TAO issued at the start, rao.
     public let startIssuanceRao: UInt64
+    /// The first block's day.
     public let startDate: CalendarDate
+    /// Blocks per day, for dates and daily events.
     public let blocksPerDay: UInt64
+    /// The TAO/USD path.
     public let market: TaoUsdModel
+    /// TAO staked on root at the start, rao.
     public let rootTaoRao: UInt64
     /// Explicit subnets, or the generator that makes them (run with the scenario's seed).
     public let subnets: SubnetSource
     /// Named positions (holder, netuid, alpha rao), part of each subnet's starting outstanding.
     public let holders: [(name: String, netuid: UInt16, alphaRao: UInt64)]
+    /// Scheduled stakes and unstakes, by block.
     public let flows: [FlowEvent]
+    /// Exits spread over several blocks.
     public let spreads: [SpreadUnstake]
+    /// Random flows.
     public let stochasticFlows: [StochasticFlow]
     /// Blocks at which a new subnet registers (paying the lock from free TAO).
     public let registrations: [UInt64]
@@ -109,6 +142,7 @@ public struct Scenario: Sendable {
         }
     }
 
+    /// Dates of blocks: the start date at the start block, `blocksPerDay` a day.
     public var clock: BlockClock { BlockClock(originBlock: startBlock, originDate: startDate, blocksPerDay: blocksPerDay) }
 }
 

@@ -1,13 +1,16 @@
 /// Where a value sits in a scenario file: keys and list indices from the top, written
 /// `subnets[2].tao_reserve` (the form `--set` overrides use too).
 public struct ScenarioKeyPath: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// One step of a key path: a mapping key or a list index.
     public enum Component: Hashable, Sendable {
         case key(String)
         case index(Int)
     }
 
+    /// The steps from the top of the file.
     public let components: [Component]
 
+    /// The path of `components` (empty: the file as a whole).
     public init(_ components: [Component] = []) { self.components = components }
 
     /// Parses `a.b[0].c`: keys of letters, digits and underscores, indices in brackets.
@@ -43,6 +46,7 @@ public struct ScenarioKeyPath: Hashable, Sendable, CustomStringConvertible, Expr
     /// The path one list item deeper.
     public func appending(index: Int) -> ScenarioKeyPath { ScenarioKeyPath(components + [.index(index)]) }
 
+    /// Whether the path is the file as a whole.
     public var isEmpty: Bool { components.isEmpty }
 
     public var description: String {
@@ -60,14 +64,18 @@ public struct ScenarioKeyPath: Hashable, Sendable, CustomStringConvertible, Expr
 /// A mistake in a scenario (or a file it reads): which file, where, what was there and what
 /// was expected.
 public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file with the mistake (a scenario, or a CSV file it reads).
     public let file: String
     /// The key path, e.g. `subnets[2].tao_reserve`; empty for the file as a whole.
     public let keyPath: ScenarioKeyPath
     /// The 1-based line (in a CSV file it reads: the row), when known.
     public let line: Int?
+    /// What was there.
     public let value: String
+    /// What was expected instead.
     public let expected: String
 
+    /// A mistake in `file` at `keyPath` (and `line`): `value` where `expected` was expected.
     public init(file: String, keyPath: ScenarioKeyPath, line: Int?, value: String, expected: String) {
         self.file = file
         self.keyPath = keyPath

@@ -15,19 +15,30 @@ import Darwin
 /// Alpha reserves and outstanding alpha are log-normal quantiles too, assigned to subnets in a
 /// seeded random order; T = ⌊p·A⌋.
 public struct SubnetGenerator: Sendable, Equatable {
+    /// Subnets generated.
     public let count: Int
+    /// The first netuid; the others follow.
     public let firstNetuid: UInt16
+    /// The median price, TAO per alpha.
     public let medianPrice: Double
     /// Target Σ prices; nil when `priceSigma` is given.
     public let priceSum: Double?
+    /// The log-normal sigma of the prices; nil when `priceSum` is given.
     public let priceSigma: Double?
+    /// The median alpha reserve, alpha rao.
     public let alphaReserveMedianRao: Double
+    /// The log-normal sigma of the alpha reserves.
     public let alphaReserveSigma: Double
+    /// The median outstanding alpha, alpha rao.
     public let alphaOutstandingMedianRao: Double
+    /// The log-normal sigma of the outstanding alpha.
     public let alphaOutstandingSigma: Double
+    /// Fixed payout weights of each subnet's miners.
     public let minerWeights: [UInt64]
+    /// Fixed payout weights of each subnet's validators.
     public let validatorWeights: [UInt64]
 
+    /// A generator with these parameters (see the properties).
     public init(count: Int, firstNetuid: UInt16 = 1, medianPrice: Double, priceSum: Double?, priceSigma: Double?,
                 alphaReserveMedianRao: Double, alphaReserveSigma: Double, alphaOutstandingMedianRao: Double,
                 alphaOutstandingSigma: Double, minerWeights: [UInt64] = [1], validatorWeights: [UInt64] = [1]) {

@@ -1,8 +1,10 @@
 /// A run of consecutive blocks with the same emission per block.
 public struct EmissionSegment: Sendable, Equatable {
+    /// The segment's first block.
     public let startBlock: UInt64
     /// Issuance at the start of `startBlock`.
     public let startIssuanceRao: UInt64
+    /// TAO minted by each of its blocks, rao.
     public let emissionRaoPerBlock: UInt64
     /// How many blocks the emission stays the same; nil when it is 0 for ever.
     public let blockCount: UInt64?
@@ -20,8 +22,10 @@ public struct EmissionSegment: Sendable, Equatable {
 /// Both triggers clip the emission so that issuance never exceeds 21,000,000 TAO: a block
 /// mints min(emission, cap − issuance).
 public struct EmissionSchedule: Sendable, Equatable {
+    /// What makes the emission halve.
     public let trigger: HalvingTrigger
 
+    /// The schedule under `trigger`.
     public init(trigger: HalvingTrigger) { self.trigger = trigger }
 
     /// The rule's emission before the cap clip.

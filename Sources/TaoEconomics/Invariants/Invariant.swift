@@ -26,6 +26,7 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
     /// the GMP reference, and never increases with issuance (or blocks).
     case emissionSchedule = "emission-schedule"
 
+    /// The name `dtao check` prints and `--invariants` takes.
     public var name: String { rawValue }
 
     public static func < (lhs: Invariant, rhs: Invariant) -> Bool {
@@ -35,9 +36,13 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
 
 /// A broken invariant, with where and the values involved.
 public struct InvariantViolation: Error, Sendable, Equatable, Encodable, CustomStringConvertible {
+    /// The invariant broken.
     public let invariant: Invariant
+    /// The block at which it broke.
     public let block: UInt64
+    /// The subnet, when it is about one.
     public let netuid: UInt16?
+    /// The values involved.
     public let details: String
 
     enum CodingKeys: String, CodingKey { case invariant, block, netuid, details }

@@ -4,10 +4,12 @@ import FixedMath
 /// O(1) work per subnet and block: it reads the network's running ledger totals and the
 /// observations the block recorded, never rescanning history.
 public struct InvariantChecker: Sendable {
+    /// The invariants asserted.
     public let enabled: Set<Invariant>
     /// The previous block's (block, issuance, emission), for monotonicity.
     var previousEmission: (block: UInt64, issuance: UInt64, emission: UInt64)?
 
+    /// A checker of `enabled` (all by default).
     public init(enabled: Set<Invariant> = Set(Invariant.allCases)) {
         self.enabled = enabled
     }
@@ -50,8 +52,8 @@ public struct InvariantChecker: Sendable {
     func checkLedger(_ network: Network, block: UInt64) -> InvariantViolation? {
         guard !enabled.isDisjoint(with: [.supplyCap, .taoConservation, .alphaConservation]) else { return nil }
         for violation in network.checkConservation() {
-            guard let invariant = Invariant(rawValue: violation.law), enabled.contains(invariant) else { continue }
-            return InvariantViolation(invariant: invariant, block: block, netuid: violation.netuid, details: violation.details)
+            guard enabled.contains(violation.law) else { continue }
+            return InvariantViolation(invariant: violation.law, block: block, netuid: violation.netuid, details: violation.details)
         }
         return nil
     }

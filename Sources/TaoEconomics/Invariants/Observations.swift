@@ -1,16 +1,24 @@
 /// What one trade did to one pool, recorded for the `constant-product` invariant.
 public struct SwapObservation: Sendable, Equatable {
+    /// The subnet.
     public let netuid: UInt16
+    /// Which way it went.
     public let side: SwapSide
+    /// The TAO reserve before, rao.
     public let taoBeforeRao: UInt64
+    /// The alpha reserve before, alpha rao.
     public let alphaBeforeRao: UInt64
+    /// The TAO reserve after, rao.
     public let taoAfterRao: UInt64
+    /// The alpha reserve after, alpha rao.
     public let alphaAfterRao: UInt64
     /// The curve's input reserve after the trade: R_in + the swapped input.
     public let newInputReserveRao: UInt64
     /// The curve's output reserve after paying out, before any output-side fee returns.
     public let outputReserveAfterRao: UInt64
+    /// The rule set's minimum output-side reserve.
     public let minimumOutputReserveRao: UInt64
+    /// The curve the trade ran on.
     public let curve: PoolCurve
 }
 
@@ -18,6 +26,7 @@ public struct SwapObservation: Sendable, Equatable {
 public struct Observations: Sendable, Equatable {
     /// Every injection the coinbase made, as the pool quoted it.
     public internal(set) var injections: [Injection] = []
+    /// Every trade since the last check.
     public internal(set) var swaps: [SwapObservation] = []
 
     public init() {}

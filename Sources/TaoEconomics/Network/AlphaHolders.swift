@@ -38,21 +38,26 @@ extension AlphaHolder {
 
 /// The alpha balances of one subnet's holders, with their total kept incrementally.
 public struct AlphaHolders: Sendable, Equatable {
+    /// Each holder's alpha, rao.
     public private(set) var balances: [AlphaHolder: UInt64] = [:]
     /// Σ balances, kept up to date by every credit and debit (O(1) checks).
     public private(set) var totalRao: UInt64 = 0
     /// Miners' and validators' payout weights (the consensus stand-in). Miner k of the list is
     /// credited as `.miner(minerIDs[k])`, so miners keep their identity when others leave.
     public internal(set) var minerWeights: [UInt64]
+    /// The miners' ids by rank: miner k of `minerWeights` is `.miner(minerIDs[k])`.
     public internal(set) var minerIDs: [Int]
+    /// Validators' payout weights (the consensus stand-in).
     public let validatorWeights: [UInt64]
 
+    /// Holders with no balances and these payout weights (miner ids 0, 1, …).
     public init(minerWeights: [UInt64], validatorWeights: [UInt64]) {
         self.minerWeights = minerWeights
         minerIDs = Array(minerWeights.indices)
         self.validatorWeights = validatorWeights
     }
 
+    /// `holder`'s alpha, rao (0 when it holds none).
     public func balance(of holder: AlphaHolder) -> UInt64 { balances[holder] ?? 0 }
 
     /// Adds rao to a holder.

@@ -1,11 +1,15 @@
 /// A conservation law that does not hold, with the values involved.
 public struct LedgerViolation: Sendable, Equatable, CustomStringConvertible {
-    public let law: String
+    /// The law, as the invariant that states it (`supply-cap`, `tao-conservation` or
+    /// `alpha-conservation`).
+    public let law: Invariant
+    /// The subnet it is about; nil for the TAO ledger.
     public let netuid: UInt16?
+    /// The values that disagree.
     public let details: String
 
     public var description: String {
-        (netuid.map { "subnet \($0): " } ?? "") + "\(law): \(details)"
+        (netuid.map { "subnet \($0): " } ?? "") + "\(law.name): \(details)"
     }
 }
 
@@ -28,33 +32,33 @@ extension Network {
             let issuance = Int128(subnet.alphaMintedRao) - Int128(subnet.alphaRecycledRao)
             let inPool = Int128(subnet.pool.alphaReserveRao) + Int128(subnet.pool.alphaOutstandingRao)
             if issuance != inPool {
-                violations.append(LedgerViolation(law: "alpha-conservation", netuid: subnet.netuid,
+                violations.append(LedgerViolation(law: .alphaConservation, netuid: subnet.netuid,
                     details: "minted \(subnet.alphaMintedRao) − recycled \(subnet.alphaRecycledRao) ≠ pool \(subnet.pool.alphaReserveRao) + outstanding \(subnet.pool.alphaOutstandingRao)"))
             }
             let accounted = UInt128(subnet.pendingOwnerRao) + UInt128(subnet.pendingMinerRao) + UInt128(subnet.pendingValidatorRao)
                 + UInt128(subnet.holders.totalRao) + UInt128(subnet.alphaBurnedRao)
             if accounted != UInt128(subnet.pool.alphaOutstandingRao) {
-                violations.append(LedgerViolation(law: "alpha-conservation", netuid: subnet.netuid,
+                violations.append(LedgerViolation(law: .alphaConservation, netuid: subnet.netuid,
                     details: "outstanding \(subnet.pool.alphaOutstandingRao) ≠ pending \(subnet.pendingOwnerRao &+ subnet.pendingMinerRao &+ subnet.pendingValidatorRao) + held \(subnet.holders.totalRao) + burned \(subnet.alphaBurnedRao)"))
             }
             if inPool > Int128(Supply.capRao) {
-                violations.append(LedgerViolation(law: "supply-cap", netuid: subnet.netuid,
+                violations.append(LedgerViolation(law: .supplyCap, netuid: subnet.netuid,
                     details: "alpha issuance \(inPool) rao is above 21,000,000 alpha"))
             }
         }
         if pools != UInt128(tao.poolsRao) || pendingRoot != UInt128(tao.pendingRootRao) {
-            violations.append(LedgerViolation(law: "tao-conservation", netuid: nil,
+            violations.append(LedgerViolation(law: .taoConservation, netuid: nil,
                 details: "running totals drifted: pools \(tao.poolsRao) vs \(pools), pending root \(tao.pendingRootRao) vs \(pendingRoot)"))
         }
         let held = UInt128(tao.poolsRao) + UInt128(tao.rootStakeRao) + UInt128(tao.pendingRootRao) + UInt128(tao.rootDividendsRao)
             + UInt128(tao.freeRao) + UInt128(tao.burnedRao)
         let issued = Int128(tao.mintedRao) - Int128(tao.recycledRao)
         if issued < 0 || UInt128(issued) != held {
-            violations.append(LedgerViolation(law: "tao-conservation", netuid: nil,
+            violations.append(LedgerViolation(law: .taoConservation, netuid: nil,
                 details: "minted \(tao.mintedRao) − recycled \(tao.recycledRao) ≠ pools \(tao.poolsRao) + root \(tao.rootStakeRao) + pending root \(tao.pendingRootRao) + root dividends \(tao.rootDividendsRao) + free \(tao.freeRao) + burned \(tao.burnedRao)"))
         }
         if issued > Int128(Supply.capRao) {
-            violations.append(LedgerViolation(law: "supply-cap", netuid: nil, details: "TAO issuance \(issued) rao is above 21,000,000 TAO"))
+            violations.append(LedgerViolation(law: .supplyCap, netuid: nil, details: "TAO issuance \(issued) rao is above 21,000,000 TAO"))
         }
         return violations
     }

@@ -2,14 +2,19 @@ import FixedMath
 
 /// What a registration did.
 public struct Registration: Sendable, Equatable {
+    /// The new subnet's netuid.
     public let netuid: UInt16
+    /// The lock paid, rao.
     public let lockRao: UInt64
     /// Lock TAO removed from issuance (launch: lock − minimum lock).
     public let recycledRao: UInt64
+    /// The new pool's TAO, rao.
     public let taoReserveRao: UInt64
+    /// The new pool's alpha, alpha rao.
     public let alphaReserveRao: UInt64
     /// The subnet pruned to make room, if any, and the TAO its holders received.
     public let prunedNetuid: UInt16?
+    /// The pruned pool's TAO paid to its holders, rao (0 without a prune).
     public let prunedPayoutRao: UInt64
 }
 

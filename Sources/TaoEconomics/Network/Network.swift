@@ -2,21 +2,28 @@ import FixedMath
 
 /// A subnet as a run starts with it.
 public struct SubnetConfiguration: Sendable, Equatable {
+    /// The subnet's netuid (1…65535).
     public var netuid: UInt16
+    /// TAO in the pool, rao.
     public var taoReserveRao: UInt64
+    /// Alpha in the pool, alpha rao.
     public var alphaReserveRao: UInt64
+    /// Alpha held by participants, alpha rao.
     public var alphaOutstandingRao: UInt64
     /// nil: the rule set's default (`InitialMovingPrice`).
     public var emaPrice: FixedPoint<I96F32>?
+    /// The block it registered at (pruning immunity counts from it).
     public var registeredAtBlock: UInt64
     /// Fixed payout weights (equal by default: one miner, one validator).
     public var minerWeights: [UInt64]
+    /// Fixed payout weights of the validators (equal by default).
     public var validatorWeights: [UInt64]
     /// Named holders of the starting outstanding alpha; the rest is held by "others".
     public var holders: [(name: String, alphaRao: UInt64)]
     /// The subnet's own tempo (epoch every tempo + 1 blocks); nil for the rule set's.
     public var tempo: UInt64?
 
+    /// A subnet configuration; see the properties.
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64,
                 emaPrice: FixedPoint<I96F32>? = nil, registeredAtBlock: UInt64 = 0, minerWeights: [UInt64] = [1],
                 validatorWeights: [UInt64] = [1], holders: [(name: String, alphaRao: UInt64)] = [], tempo: UInt64? = nil) {
@@ -46,11 +53,15 @@ public struct SubnetConfiguration: Sendable, Equatable {
 /// issuance (minted − recycled) = Σ pool TAO + root stake + pending root TAO + root dividends
 /// paid + free TAO (wallets outside the pools) + burned TAO.
 public struct TaoLedger: Sendable, Equatable {
+    /// TAO minted, rao.
     public internal(set) var mintedRao: UInt64
+    /// TAO recycled (removed from issuance), rao.
     public internal(set) var recycledRao: UInt64 = 0
+    /// TAO burned (unspendable, still issued), rao.
     public internal(set) var burnedRao: UInt64 = 0
     /// TAO in wallets, outside every pool and root.
     public internal(set) var freeRao: UInt64
+    /// TAO staked on root, rao.
     public internal(set) var rootStakeRao: UInt64
     /// TAO paid to root stakers as dividends (launch).
     public internal(set) var rootDividendsRao: UInt64 = 0
@@ -59,11 +70,13 @@ public struct TaoLedger: Sendable, Equatable {
     /// Σ pending root TAO over subnets, kept incrementally.
     public internal(set) var pendingRootRao: UInt64 = 0
 
+    /// Issuance: minted − recycled, rao.
     public var issuanceRao: UInt64 { mintedRao - recycledRao }
 }
 
 /// What one block did with the TAO emission (for the shares-sum invariant and reports).
 public struct BlockSummary: Sendable, Equatable {
+    /// The block the summary is of.
     public let block: UInt64
     /// The block emission the rules computed.
     public let emissionRao: UInt64
@@ -81,21 +94,28 @@ public struct BlockSummary: Sendable, Equatable {
 /// State is integer rao throughout; every operation either completes or throws and leaves the
 /// network untouched. `checkConservation()` verifies the ledger after any step.
 public struct Network: Sendable, Equatable {
+    /// The rule set every block follows.
     public let rules: RuleSet
     /// `.native` (fast, the default) or `.reference` (GMP for every step): identical results.
     public let mode: ArithmeticMode
     /// The next block to run.
     public internal(set) var block: UInt64
+    /// Where every issued rao of TAO is.
     public internal(set) var tao: TaoLedger
     /// Non-root subnets, ascending netuid.
     public internal(set) var subnets: [SubnetState]
+    /// The last lock paid (the lock cost doubles from it).
     public internal(set) var lastLockRao: UInt64
+    /// The block of the last registration; nil before any.
     public internal(set) var lastLockBlock: UInt64?
+    /// What the last block did; nil before any.
     public internal(set) var lastBlock: BlockSummary?
     /// When on, blocks and trades record `observations` for the invariant checker.
     public var isObserving = false
+    /// What blocks and trades recorded for the checker, while observing.
     public internal(set) var observations = Observations()
 
+    /// A network at `startBlock` with `startIssuanceRao` issued, `rootStakeRao` on root and these subnets; the TAO not in pools or on root is free. - Throws: `NetworkError.invalidConfiguration` for an impossible start.
     public init(rules: RuleSet, startBlock: UInt64 = 0, startIssuanceRao: UInt64, rootStakeRao: UInt64 = 0,
                 subnets configurations: [SubnetConfiguration], mode: ArithmeticMode = .native) throws(NetworkError) {
         self.rules = rules

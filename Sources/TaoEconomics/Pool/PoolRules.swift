@@ -49,11 +49,13 @@ public struct EMAParameters: Sendable, Equatable {
     /// When set, α_eff = α · b / (b + h) with b blocks since the subnet started emitting and
     /// h this value (the chain from March 2025); nil: α_eff = α.
     public let warmUpHalvingBlocks: UInt64?
+    /// The fixed-point format of the update.
     public let arithmetic: EMAArithmetic
     /// α's raw U64F64 value and its I96F32 raw value (floored), precomputed for hot loops.
     let smoothingRawU64F64: UInt128
     let smoothingRawI96F32: UInt128
 
+    /// The update with these parameters.
     public init(smoothing: FixedPoint<U64F64>, capsSpotAtOne: Bool, warmUpHalvingBlocks: UInt64?, arithmetic: EMAArithmetic = .u64f64) {
         self.smoothing = smoothing
         self.capsSpotAtOne = capsSpotAtOne
@@ -68,16 +70,21 @@ public struct EMAParameters: Sendable, Equatable {
 public struct PoolRules: Sendable, Equatable {
     /// The AMM curve and its rounding.
     public let curve: PoolCurve
+    /// How a swap's fee is charged.
     public let fee: FeeModel
     /// A trade must leave the output-side reserve at or above this many rao.
     public let minimumOutputReserveRao: UInt64
     /// Smallest stake (TAO, before the fee) and smallest unstake TAO out; 0 for none. At launch
     /// an add needs amount ≥ minimum + flat fee, and a removal needs TAO out > minimum.
     public let minimumStakeRao: UInt64
+    /// How the slippage-limit helpers decide a limit is breached.
     public let priceLimit: PriceLimitRule
+    /// How injection rounds alpha_in.
     public let injection: InjectionRounding
+    /// The moving-price update.
     public let ema: EMAParameters
 
+    /// Pool rules with these parts.
     public init(curve: PoolCurve, fee: FeeModel, minimumOutputReserveRao: UInt64, minimumStakeRao: UInt64,
                 priceLimit: PriceLimitRule, injection: InjectionRounding, ema: EMAParameters) {
         self.curve = curve

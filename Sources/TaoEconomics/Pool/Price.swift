@@ -2,14 +2,18 @@ import FixedMath
 
 /// A price in TAO per alpha held as the exact ratio of two reserves (T rao / A rao).
 public struct PriceRatio: Sendable, Equatable, Comparable, CustomStringConvertible {
+    /// TAO rao (the numerator).
     public let taoRao: BigInteger
+    /// Alpha rao (the denominator; 0 means the price is 0).
     public let alphaRao: BigInteger
 
+    /// The price taoRao / alphaRao.
     public init(taoRao: BigInteger, alphaRao: BigInteger) {
         self.taoRao = taoRao
         self.alphaRao = alphaRao
     }
 
+    /// The price taoRao / alphaRao.
     public init(taoRao: UInt64, alphaRao: UInt64) {
         self.init(taoRao: BigInteger(taoRao), alphaRao: BigInteger(alphaRao))
     }

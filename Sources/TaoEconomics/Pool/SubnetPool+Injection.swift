@@ -3,6 +3,7 @@ import FixedMath
 /// TAO the coinbase offers one pool in a block: the rao injected, and the fixed-point value it
 /// was floored from (I96F32 raw, value · 2^32), which the launch rounding divides by the price.
 public struct TaoInjection: Sendable, Equatable {
+    /// The rao injected.
     public let rao: UInt64
     /// The unfloored I96F32 amount (raw); rao · 2^32 when the amount is a whole number of rao.
     public let fixedRawI96F32: UInt128
@@ -18,26 +19,34 @@ public struct TaoInjection: Sendable, Equatable {
         self.init(rao: rao, fixedRawI96F32: UInt128(rao) << 32)
     }
 
+    /// Nothing.
     public static let zero = TaoInjection(rao: 0)
 }
 
 /// One price-preserving injection, as the pool quotes it (`SubnetPool.injectionQuote`) and
 /// applies it (`SubnetPool.apply`). It is also what the `injection` invariant checks.
 public struct Injection: Sendable, Equatable {
+    /// The subnet.
     public let netuid: UInt16
+    /// The TAO reserve before, rao.
     public let taoBeforeRao: UInt64
+    /// The alpha reserve before, alpha rao.
     public let alphaBeforeRao: UInt64
+    /// TAO injected, rao.
     public let taoInRao: UInt64
+    /// Alpha injected, alpha rao.
     public let alphaInRao: UInt64
     /// The cap on alpha_in (the subnet's alpha emission).
     public let alphaCapRao: UInt64
     /// The unfloored I96F32 tao_in (raw, ·2^32) the launch rounding divides.
     public let taoInFixedRaw: UInt128
+    /// How alpha_in was rounded.
     public let rounding: InjectionRounding
 
     /// True when alpha_in was cut to the cap (the price then rises).
     public let capped: Bool
 
+    /// The spot price before, exactly.
     public var priceBefore: PriceRatio { PriceRatio(taoRao: taoBeforeRao, alphaRao: alphaBeforeRao) }
     /// The price after, from the exact sums (which `apply` checks fit 64 bits).
     public var priceAfter: PriceRatio {

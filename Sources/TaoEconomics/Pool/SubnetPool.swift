@@ -9,9 +9,13 @@ import FixedMath
 /// to change the state are the few primitives in this file, each applying something the pool
 /// itself computed. Operations that can fail leave the pool untouched.
 public struct SubnetPool: Sendable, Equatable {
+    /// The subnet (0: root, a stable 1:1 pool).
     public let netuid: UInt16
+    /// T: TAO in the pool (`SubnetTAO`), rao.
     public private(set) var taoReserveRao: UInt64
+    /// A: alpha in the pool (`SubnetAlphaIn`), alpha rao.
     public private(set) var alphaReserveRao: UInt64
+    /// Alpha held by participants (`SubnetAlphaOut`), alpha rao.
     public private(set) var alphaOutstandingRao: UInt64
     /// The moving price's raw I96F32 value (price · 2^32); never negative.
     public private(set) var emaPriceRaw: UInt128

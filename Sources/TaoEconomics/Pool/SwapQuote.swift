@@ -63,6 +63,7 @@ public enum SwapRefusal: Error, Equatable, Sendable, CustomStringConvertible {
 /// carried out by `SubnetPool.apply`. Every stored field is an integer; the prices, slippage
 /// and price impact are derived from them on demand, so a quote allocates nothing.
 public struct SwapQuote: Sendable, Equatable {
+    /// Which way the trade goes.
     public let side: SwapSide
     /// What the trader pays in (TAO for a stake, alpha for an unstake).
     public let amountInRao: UInt64
@@ -74,10 +75,15 @@ public struct SwapQuote: Sendable, Equatable {
     public let curveOutRao: UInt64
     /// What the trader receives.
     public let amountOutRao: UInt64
+    /// T before, rao.
     public let taoReserveBeforeRao: UInt64
+    /// A before, alpha rao.
     public let alphaReserveBeforeRao: UInt64
+    /// T after, rao.
     public let taoReserveAfterRao: UInt64
+    /// A after, alpha rao.
     public let alphaReserveAfterRao: UInt64
+    /// Outstanding alpha after, alpha rao.
     public let alphaOutstandingAfterRao: UInt64
     /// True on the root subnet's 1:1 pool, whose price is always 1.
     public let isStable: Bool

@@ -3,18 +3,27 @@
 /// Every parameter is fixed by shared/spec/rule-sets.md; a change is a new rule set, never a
 /// silent edit. `notes` records where the engine deviates from the source and why.
 public struct RuleSet: Sendable, Equatable {
+    /// The rule set's name (`--rules`, scenario `rules:`).
     public let name: String
     /// One line for `dtao rules`.
     public let summary: String
+    /// What makes the emission halve.
     public let halving: HalvingTrigger
+    /// What a block's emission adds to issuance.
     public let issuance: IssuanceAccounting
+    /// How the block's TAO is split across subnets.
     public let shares: ShareRule
+    /// The pools' rules.
     public let pool: PoolRules
+    /// How alpha_out is split.
     public let split: EmissionSplit
+    /// What root stake earns.
     public let root: RootDividends
     /// Epochs run when (block + netuid + 1) mod (tempo + 1) = 0.
     public let tempo: UInt64
+    /// The EMA a subnet starts with when none is given.
     public let initialMovingPrice: InitialMovingPrice
+    /// Subnet registration, limit and pruning.
     public let registration: RegistrationRules
     /// Deviations and stand-ins, printed by `dtao rules NAME`.
     public let notes: [String]

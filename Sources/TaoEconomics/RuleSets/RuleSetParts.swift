@@ -59,15 +59,18 @@ public enum InitialMovingPrice: String, Sendable, Equatable {
 
 /// Subnet registration: lock cost (§5.1), pool initialisation, limit and pruning.
 public struct RegistrationRules: Sendable, Equatable {
+    /// The smallest lock cost, rao.
     public let minimumLockRao: UInt64
     /// The lock decays by ⌊last_lock / interval⌋ per block after a registration.
     public let lockReductionIntervalBlocks: UInt64
+    /// Where a new subnet's pool comes from.
     public let poolInitialisation: PoolInitialisation
     /// The most non-root subnets; a registration beyond it prunes one. nil: no limit.
     public let subnetLimit: Int?
     /// A subnet younger than this many blocks cannot be pruned.
     public let immunityBlocks: UInt64
 
+    /// Registration rules with these parts.
     public init(minimumLockRao: UInt64, lockReductionIntervalBlocks: UInt64, poolInitialisation: PoolInitialisation,
                 subnetLimit: Int?, immunityBlocks: UInt64) {
         self.minimumLockRao = minimumLockRao

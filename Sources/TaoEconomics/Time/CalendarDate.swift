@@ -6,6 +6,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Days since 1970-01-01.
     public let daysSinceEpoch: Int64
 
+    /// The day `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int64) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// A date from its parts. - Throws: `CalendarDate.Error` for an impossible day.
@@ -32,6 +33,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         do { try self.init(year: year, month: month, day: day) } catch { throw .invalid(text) }
     }
 
+    /// A date that cannot be read or does not exist.
     public enum Error: Swift.Error, Equatable, CustomStringConvertible {
         case invalid(String)
         public var description: String {
@@ -83,10 +85,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
 /// Maps block numbers to calendar days at a fixed rate from a known (block, date) point.
 public struct BlockClock: Sendable, Equatable {
+    /// A block whose day is known.
     public let originBlock: UInt64
+    /// That block's day.
     public let originDate: CalendarDate
+    /// Blocks per day (at least 1).
     public let blocksPerDay: UInt64
 
+    /// A clock with `originBlock` on `originDate` and `blocksPerDay` blocks a day (0 is taken as 1).
     public init(originBlock: UInt64, originDate: CalendarDate, blocksPerDay: UInt64) {
         self.originBlock = originBlock
         self.originDate = originDate
