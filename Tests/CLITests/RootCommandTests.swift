@@ -13,7 +13,7 @@ import Testing
     @Test func versionPrintsTheVersion() throws {
         let result = try CLI.run(["--version"])
         #expect(result.exitCode == 0)
-        #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.2.0")
     }
 
     @Test(arguments: [["--no-such-flag"], ["no-such-command"], ["emission"], ["emission", "--issuance"]])
