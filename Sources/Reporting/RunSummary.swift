@@ -46,7 +46,7 @@ public enum RunSummaryText {
         lines.append("|---:|---:|---:|---:|")
         for subnet in last.subnets.sorted(by: { $0.price > $1.price || ($0.price == $1.price && $0.netuid < $1.netuid) }).prefix(10) {
             let change = startPrices[subnet.netuid].map { RunFormatting.percentChange(from: $0, to: subnet.price) + "%" } ?? "new"
-            lines.append("| \(subnet.netuid) | \(subnet.price.decimalString(fractionDigits: 9)) | \(RunFormatting.usd(micro: MicroUSD.price(ofAlphaAt: subnet.price, taoUsdMicro: last.taoUsdMicro))) | \(change) |")
+            lines.append("| \(subnet.netuid) | \(subnet.price.decimalString(fractionDigits: 9)) | \(SubnetColumns.priceUsd.cell(SubnetRow(sample: last, subnet: subnet))) | \(change) |")
         }
         lines.append("")
 
