@@ -95,4 +95,27 @@ extension BigInteger {
             return self > floorRoot * floorRoot + floorRoot ? floorRoot + .one : floorRoot
         }
     }
+
+    /// ⌊self^(1/n)⌋ for a non-negative value and n ≥ 1 (GMP's `mpz_root`).
+    /// - Throws: `FixedMathError.negativeSquareRoot` for a negative value (or n < 1).
+    public func rootFloor(_ n: Int) throws(FixedMathError) -> BigInteger {
+        guard signum >= 0, n >= 1 else { throw .negativeSquareRoot(value: description) }
+        let root = _MPZStorage()
+        root.rootFloor(_storage, n)
+        return BigInteger(_storage: root)
+    }
+
+    /// self^exponent, exactly (exponent ≥ 0; 0^0 is 1).
+    public func power(_ exponent: Int) -> BigInteger {
+        let result = _MPZStorage()
+        result.power(_storage, Swift.max(0, exponent))
+        return BigInteger(_storage: result)
+    }
+
+    /// The greatest common divisor of |self| and |other| (0 when both are 0).
+    public func greatestCommonDivisor(_ other: BigInteger) -> BigInteger {
+        let result = _MPZStorage()
+        result.gcd(_storage, other._storage)
+        return BigInteger(_storage: result)
+    }
 }

@@ -105,6 +105,12 @@ final class _MPZStorage: @unchecked Sendable {
     @usableFromInline func truncatingDivide(_ n: _MPZStorage, _ d: _MPZStorage) { __gmpz_tdiv_q(pointer, n.pointer, d.pointer) }
     /// Floor of the square root of a non-negative value; callers check the sign.
     func squareRootFloor(_ a: _MPZStorage) { __gmpz_sqrt(pointer, a.pointer) }
+    /// Floor of the n-th root of a non-negative value; callers check the sign.
+    func rootFloor(_ a: _MPZStorage, _ n: Int) { _ = __gmpz_root(pointer, a.pointer, UInt(n)) }
+    /// a^exponent.
+    func power(_ a: _MPZStorage, _ exponent: Int) { __gmpz_pow_ui(pointer, a.pointer, UInt(exponent)) }
+    /// The greatest common divisor of |a| and |b|.
+    func gcd(_ a: _MPZStorage, _ b: _MPZStorage) { __gmpz_gcd(pointer, a.pointer, b.pointer) }
     /// Whether a is divisible by 2^bits.
     func isDivisibleByPowerOfTwo(_ bits: Int) -> Bool { __gmpz_divisible_2exp_p(pointer, UInt(bits)) != 0 }
 }

@@ -2,13 +2,24 @@ import Foundation
 import Testing
 
 @Suite struct RulesCommandTests {
-    @Test func listsBothRuleSetsWithTheDefaultMarked() throws {
+    @Test func listsEveryRuleSetWithTheDefaultMarked() throws {
         let result = try CLI.run(["rules"])
         #expect(result.exitCode == 0)
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("card") && lines[0].hasSuffix("(default)"))
         #expect(lines[1].hasPrefix("launch-2025-02"))
+        #expect(lines[2].hasPrefix("head-2026-06"))
+    }
+
+    @Test func headPrintsTheWeightedCurveAndItsDeviations() throws {
+        let result = try CLI.run(["rules", "head-2026-06", "--format", "json"])
+        #expect(result.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: String])
+        #expect(object["swap_curve"]?.contains("pow_ratio_scaled") == true)
+        #expect(object["swap_fee"]?.contains("33 ÷ 65535") == true)
+        #expect(object["alpha_injection"]?.contains("re-weights") == true)
+        #expect(object.keys.contains { $0.hasPrefix("note_") })
     }
 
     @Test func launchPrintsEveryParameterAndTheYumaStandIn() throws {

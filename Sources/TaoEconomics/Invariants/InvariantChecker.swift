@@ -65,6 +65,11 @@ public struct InvariantChecker: Sendable {
                     return InvariantViolation(invariant: .injection, block: block, netuid: observation.netuid, details: details)
                 }
             }
+            for observation in network.observations.reweightings {
+                if let details = InvariantChecker.reweightingProblem(observation) {
+                    return InvariantViolation(invariant: .injection, block: block, netuid: observation.netuid, details: details)
+                }
+            }
         }
         if enabled.contains(.constantProduct) {
             for observation in network.observations.swaps {
@@ -87,7 +92,7 @@ public struct InvariantChecker: Sendable {
         guard o.taoBeforeRao > 0, o.alphaBeforeRao > 0 else { return nil }
         let capped = o.alphaInRao >= o.alphaCapRao
         switch o.rounding {
-        case .exactFloor:
+        case .exactFloor, .reweighting:
             // (T+t)/(A+a) ≥ T/A, and uncapped: (T+t)/(A+a+1) < T/A.
             if compare(tao, o.alphaBeforeRao, o.taoBeforeRao, alpha) < 0 {
                 return "price fell from \(o.taoBeforeRao)/\(o.alphaBeforeRao) to \(tao)/\(alpha) (tao_in \(o.taoInRao), alpha_in \(o.alphaInRao))"
@@ -119,6 +124,40 @@ public struct InvariantChecker: Sendable {
         return nil
     }
 
+    /// A re-weighting injection keeps the spot price (w1/w2)·y/x within the chain's rounding:
+    /// with q1, q2 rounded half up and w2' floored at 10^−18,
+    ///
+    ///     |p'/p − 1| ≤ 1.5 · (10^−18 / (w1'·w2') + 1/q1 + 1/q2)
+    ///
+    /// (the floor moves w1'/w2' by at most 10^−18/(w1'·w2') relatively, each rounding moves q_i
+    /// by at most ½, i.e. 1/q_i once q_i ≥ 1; 1.5 covers the second-order terms). The prices are
+    /// compared as exact rationals (256-bit products); only the final ratio is a Double. A refused
+    /// injection changes nothing and is not checked.
+    static func reweightingProblem(_ r: Reweighting) -> String? {
+        guard let after = r.quoteWeightAfter, r.taoBeforeRao > 0, r.alphaBeforeRao > 0 else { return nil }
+        let before = r.quoteWeightBefore
+        let (y, x) = (UInt128(r.taoBeforeRao), UInt128(r.alphaBeforeRao))
+        let (y2, x2) = (y + UInt128(r.taoInRao), x + UInt128(r.alphaInRao))
+        // p ∝ w1·y / (w2·x); compare A = w1'·y'·w2·x with B = w1·y·w2'·x'.
+        let a = (UInt128(after.complement.parts) * y2).multipliedFullWidth(by: UInt128(before.parts) * x)
+        let b = (UInt128(before.complement.parts) * y).multipliedFullWidth(by: UInt128(after.parts) * x2)
+        func double(_ v: (high: UInt128, low: UInt128)) -> Double { Double(v.high) * 0x1p128 + Double(v.low) }
+        let greater = a.high > b.high || (a.high == b.high && a.low >= b.low)
+        let (big, small) = greater ? (a, b) : (b, a)
+        let (low, borrow) = big.low.subtractingReportingOverflow(small.low)
+        let difference = double((big.high - small.high - (borrow ? 1 : 0), low))
+        let relative = difference / double(b)
+        let q1 = Double(BalancerMath.multiplyRounded(before.complement, BalancerMath.saturatingProduct(y, x2)))
+        let q2 = Double(BalancerMath.multiplyRounded(before, BalancerMath.saturatingProduct(x, y2)))
+        guard q1 >= 1, q2 >= 1 else { return nil }  // dust pools: the rounding bounds nothing
+        let w1 = Double(after.complement.parts) / 1e18, w2 = Double(after.parts) / 1e18
+        let bound = 1.5 * (1e-18 / (w1 * w2) + 1 / q1 + 1 / q2)
+        if relative > bound {
+            return "re-weighting moved the spot price by a relative \(relative), beyond the rounding bound \(bound) (weight \(before) → \(after), TAO in \(r.taoInRao), alpha in \(r.alphaInRao))"
+        }
+        return nil
+    }
+
     static func swapProblem(_ o: SwapObservation) -> String? {
         let kBefore = UInt128(o.taoBeforeRao) * UInt128(o.alphaBeforeRao)
         let kAfter = UInt128(o.taoAfterRao) * UInt128(o.alphaAfterRao)
@@ -129,9 +168,51 @@ public struct InvariantChecker: Sendable {
             if kAfter &+ UInt128(o.newInputReserveRao) <= kBefore {
                 return "k fell by \(kBefore - kAfter), not less than the new input reserve \(o.newInputReserveRao), on a \(o.side.rawValue)"
             }
+        case .weighted:
+            return weightedSwapProblem(o)
         }
         if o.outputReserveAfterRao < o.minimumOutputReserveRao {
             return "a \(o.side.rawValue) left the output reserve at \(o.outputReserveAfterRao) rao, below the minimum \(o.minimumOutputReserveRao)"
+        }
+        return nil
+    }
+
+    /// The weighted invariant x^w1·y^w2 does not fall beyond the chain's rounding: a swap pays
+    /// out at most R_out·(1 − b^k) + R_out·(10^−18 + 2^−64) for b = R_in/(R_in + Δ) (the power
+    /// term is floored at 10^−18, then at 2^−64, and the output floors). Checked in 256-bit
+    /// integers against E = 10^18·b^k evaluated to within 2^−48 (`FastPower.approximate`),
+    /// taking E 2^−40 lower. And the output reserve held the minimum before the swap.
+    static func weightedSwapProblem(_ o: SwapObservation) -> String? {
+        let (inputReserve, outputReserve) = o.side == .stake ? (o.taoBeforeRao, o.alphaBeforeRao) : (o.alphaBeforeRao, o.taoBeforeRao)
+        let delta = o.newInputReserveRao &- inputReserve
+        let out = outputReserve &- o.outputReserveAfterRao
+        if outputReserve < o.minimumOutputReserveRao, delta > 0 {
+            return "a \(o.side.rawValue) ran on an output reserve of \(outputReserve) rao, below the minimum \(o.minimumOutputReserveRao)"
+        }
+        guard delta > 0, out > 0, let w2 = o.quoteWeight else { return nil }
+        let w1 = w2.complement
+        let (p, q) = o.side == .unstake ? (w1.parts, w2.parts) : (w2.parts, w1.parts)
+        let divisor = BalancerMath.greatestCommonDivisor(p, q)
+        let total = inputReserve.addingReportingOverflow(delta).overflow ? UInt64.max : inputReserve + delta
+        // E·2^64 from below: (integer·2^64 + fraction − 2^24), or 0 when E < 1.
+        var lowerScaled: UInt128 = 0
+        switch FastPower.approximate(numerator: inputReserve, denominator: total, exponentNumerator: p / divisor, exponentDenominator: q / divisor) {
+        case let .value(integer, fraction):
+            let scaled = UInt128(integer) << 64 | UInt128(fraction)
+            lowerScaled = scaled > FastPower.margin ? scaled - UInt128(FastPower.margin) : 0
+        case .belowOne, .unavailable: lowerScaled = 0
+        }
+        // out·10^18·2^64 ≤ R·(10^18·2^64 − E·2^64) + R·2^64 + R·10^18, in 256 bits.
+        let oneScaled = UInt128(FastPower.scale) << 64
+        let room = oneScaled - min(lowerScaled, oneScaled)
+        let left = (UInt128(out) * UInt128(FastPower.scale)).multipliedFullWidth(by: 1 << 64)
+        var right = UInt128(outputReserve).multipliedFullWidth(by: room)
+        for extra in [UInt128(outputReserve) << 64, UInt128(outputReserve) * UInt128(FastPower.scale)] {
+            let (low, carry) = right.low.addingReportingOverflow(extra)
+            right = (right.high + (carry ? 1 : 0), low)
+        }
+        if left.high > right.high || (left.high == right.high && left.low > right.low) {
+            return "a \(o.side.rawValue) of \(delta) rao paid \(out) rao, more than the weighted curve (quote weight \(w2)) allows within the chain's rounding"
         }
         return nil
     }

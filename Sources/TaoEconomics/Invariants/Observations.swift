@@ -20,12 +20,16 @@ public struct SwapObservation: Sendable, Equatable {
     public let minimumOutputReserveRao: UInt64
     /// The curve the trade ran on.
     public let curve: PoolCurve
+    /// A weighted pool's quote weight; nil on a constant-product pool.
+    public var quoteWeight: Perquintill? = nil
 }
 
 /// Records kept while `Network.isObserving` is on; the invariant checker drains them.
 public struct Observations: Sendable, Equatable {
     /// Every injection the coinbase made, as the pool quoted it.
     public internal(set) var injections: [Injection] = []
+    /// Every re-weighting injection into a weighted pool.
+    public internal(set) var reweightings: [Reweighting] = []
     /// Every trade since the last check.
     public internal(set) var swaps: [SwapObservation] = []
 
@@ -34,6 +38,7 @@ public struct Observations: Sendable, Equatable {
     /// Forgets every record, keeping the storage for the next block.
     public mutating func removeAll() {
         injections.removeAll(keepingCapacity: true)
+        reweightings.removeAll(keepingCapacity: true)
         swaps.removeAll(keepingCapacity: true)
     }
 }
@@ -46,6 +51,6 @@ extension SwapObservation {
         self.init(netuid: netuid, side: quote.side, taoBeforeRao: quote.taoReserveBeforeRao, alphaBeforeRao: quote.alphaReserveBeforeRao,
                   taoAfterRao: quote.taoReserveAfterRao, alphaAfterRao: quote.alphaReserveAfterRao,
                   newInputReserveRao: inputReserve &+ quote.swappedInRao, outputReserveAfterRao: outputReserve &- quote.curveOutRao,
-                  minimumOutputReserveRao: rules.minimumOutputReserveRao, curve: rules.curve)
+                  minimumOutputReserveRao: rules.minimumOutputReserveRao, curve: rules.curve, quoteWeight: quote.quoteWeight)
     }
 }

@@ -93,6 +93,8 @@ extension Network {
             subnet.pendingOwnerRao += owner
             subnet.pendingMinerRao += miners
             subnet.pendingValidatorRao += rest - miners
+        case .headU96F32:
+            break  // refused at `Network.init` until the HEAD coinbase runs
         case .launchI96F32:
             let parts = launchSplit(alphaOutRao: alphaEmission, terms: terms, alphaIssuanceAfterRao: pool.alphaReserveRao &+ pool.alphaOutstandingRao)
             subnet.pendingOwnerRao += parts.owner

@@ -13,6 +13,9 @@ extension Network {
         switch rules.shares {
         case .taoReserveLargestRemainder:
             return LargestRemainder.split(emissionRao, among: subnets.map(\.pool.taoReserveRao), mode: mode).map(TaoInjection.init(rao:))
+        case .emaPriceNetOfMinerBurn:
+            // Refused at `Network.init` until the HEAD coinbase runs.
+            return subnets.map { _ in .zero }
         case .emaPriceI96F32:
             switch mode {
             case .native: return emaPriceShares(emissionRao, arithmetic: NativeI96F32.self)

@@ -123,6 +123,9 @@ public struct Network: Sendable, Equatable {
         block = startBlock
         lastLockRao = rules.registration.minimumLockRao
         lastLockBlock = nil
+        guard rules.shares != .emaPriceNetOfMinerBurn else {
+            throw .invalidConfiguration(.subnets, "the \(rules.name) rule set runs swap, max-amount, inject and rules; its coinbase is not in this build, so it cannot run a network")
+        }
         guard startIssuanceRao <= Supply.capRao else {
             throw .invalidConfiguration(.startIssuance, "start issuance \(startIssuanceRao) rao is above the 21,000,000 TAO cap")
         }

@@ -5,10 +5,14 @@ import FixedMath
 public enum PoolCurve: Sendable, Equatable, CustomStringConvertible {
     /// x·y = k (Uniswap V2 style), with the rule set's rounding of the output.
     case constantProduct(SwapRounding)
+    /// x^w1·y^w2 (the balancer pool the chain runs since March 2026), with its guards.
+    case weighted(WeightedCurveRules)
 
     public var description: String {
         switch self {
         case let .constantProduct(rounding): return "constant product x·y = k; \(rounding)"
+        case let .weighted(rules):
+            return "weighted constant product x^w1·y^w2 (balancer), w2 the quote (TAO) weight as a Perquintill, w1 = 1 − w2, both ≥ 0.01; the power term by safe-bigmath's pow_ratio_scaled (precision 256, scale 1e18); net input ≤ \(rules.inputReserveMultiplier) × the input reserve; prices from \(rules.minimumPriceRao) to \(rules.maximumPriceRao) rao per alpha"
         }
     }
 
@@ -17,6 +21,9 @@ public enum PoolCurve: Sendable, Equatable, CustomStringConvertible {
     func output(inputReserveRao: UInt64, outputReserveRao: UInt64, inputRao: UInt64, side: SwapSide,
                 minimumOutputReserveRao: UInt64, mode: ArithmeticMode) throws(SwapRefusal) -> UInt64 {
         switch self {
+        case .weighted:
+            // Weighted pools quote through `weightedQuote`, which needs the pool's weight.
+            throw .outOfRange("a weighted pool quotes with its weight")
         case let .constantProduct(rounding):
             switch mode {
             case .native:
@@ -28,6 +35,21 @@ public enum PoolCurve: Sendable, Equatable, CustomStringConvertible {
             }
         }
     }
+}
+
+/// The weighted curve's guards (subtensor 14bc6f9f9 `swap_step.rs`, `impls.rs`).
+public struct WeightedCurveRules: Sendable, Equatable {
+    /// The net input may be at most this many times the input-side reserve
+    /// (`MAX_SWAP_INPUT_RESERVE_MULTIPLIER`).
+    public let inputReserveMultiplier: UInt64
+    /// The lowest and highest prices a limit may take, rao of TAO per alpha (`min_price`,
+    /// `max_price`); a sell without a limit stops at the lowest, a buy at the highest.
+    public let minimumPriceRao: UInt64
+    /// See `minimumPriceRao`.
+    public let maximumPriceRao: UInt64
+
+    /// The chain's values: 1000×, 1,000 rao (10^−6 TAO per alpha) and 10^15 rao (10^6 TAO).
+    public static let head = WeightedCurveRules(inputReserveMultiplier: 1_000, minimumPriceRao: 1_000, maximumPriceRao: 1_000_000_000_000_000)
 }
 
 /// How the constant-product curve rounds a swap's output.

@@ -10,9 +10,14 @@ public enum FeeModel: Sendable, Equatable, CustomStringConvertible {
     /// ⌊amount · numerator / denominator⌋ of the input, kept in the pool's input-side reserve
     /// (`card`: 5/10,000 = 0.05%). denominator > numerator ≥ 0.
     case proportional(numerator: UInt64, denominator: UInt64)
+    /// ⌊amount ⊗ (numerator ÷ 65535)⌋ of the input in U64F64, paid to the block author, not to
+    /// the pool (HEAD: 33/65535 ≈ 0.05%; an alpha fee is sold fee-less for the author's TAO).
+    case toBlockAuthor(numerator: UInt64)
 
     public var description: String {
         switch self {
+        case let .toBlockAuthor(numerator):
+            return "⌊input ⊗ (\(numerator) ÷ 65535)⌋ (U64F64), paid to the block author; an alpha fee is sold fee-less for TAO first"
         case .none: return "none"
         case let .flatTao(rao): return "flat \(rao) rao of TAO, kept in the pool's TAO reserve"
         case let .proportional(numerator, denominator):
@@ -126,4 +131,16 @@ public struct PoolRules: Sendable, Equatable {
             // 1,288,490 · 2^−32 exactly, widened to 64 fractional bits.
             smoothing: FixedPoint<U64F64>(saturatingRaw: BigInteger(1_288_490 as Int64).shiftedLeft(by: 32)),
             capsSpotAtOne: true, warmUpHalvingBlocks: nil, arithmetic: .i96f32))
+
+    /// `head-2026-06` (§3.3, §4 HEAD): the weighted (balancer) curve with its guards, a fee of
+    /// ⌊input ⊗ (33 ÷ 65535)⌋ to the block author, output reserve ≥ 1,000,000 rao before a swap,
+    /// minimum stake 2,000,000 rao, limits on the final spot price, re-weighting injection, and
+    /// the EMA in U64F64 with α = 1,288,490 / 2^32 (mainnet), spot capped at 1 and the warm-up
+    /// b/(b + 201,600) from start_call.
+    public static let head2026_06 = PoolRules(
+        curve: .weighted(.head), fee: .toBlockAuthor(numerator: 33),
+        minimumOutputReserveRao: 1_000_000, minimumStakeRao: 2_000_000, priceLimit: .exact, injection: .reweighting,
+        ema: EMAParameters(
+            smoothing: FixedPoint<U64F64>(saturatingRaw: BigInteger(1_288_490 as Int64).shiftedLeft(by: 32)),
+            capsSpotAtOne: true, warmUpHalvingBlocks: 201_600, arithmetic: .u64f64))
 }

@@ -18,6 +18,11 @@ public struct PriceRatio: Sendable, Equatable, Comparable, CustomStringConvertib
         self.init(taoRao: BigInteger(taoRao), alphaRao: BigInteger(alphaRao))
     }
 
+    /// A U64F64 price (raw = value · 2^64), exactly.
+    public init(u64f64Raw raw: UInt128) {
+        self.init(taoRao: BigInteger(raw), alphaRao: BigInteger.powerOfTwo(64))
+    }
+
     /// The price with exactly 18 decimals, floored; "0.000000000000000000" when alpha is 0
     /// (the chain's price of an empty pool).
     public var decimal18: String { decimalString(fractionDigits: 18) }

@@ -63,6 +63,11 @@ public enum InjectionRounding: String, Sendable, Equatable {
     /// can make alpha_in one rao larger. A price that truncates to 0 makes the division fail, and
     /// alpha_in is then the cap.
     case launchI96F32
+    /// HEAD: the coinbase computes alpha_in = tao_in ÷ spot (U96F32), capped at root_prop ×
+    /// alpha emission, and a weighted pool re-weights to keep its price
+    /// (`SubnetPool.reweightingQuote`). A constant-product pool has no weight to move and
+    /// injects as `exactFloor`.
+    case reweighting
 }
 
 extension SubnetPool {
@@ -89,7 +94,7 @@ extension SubnetPool {
             neutral = tao.rao
         } else {
             switch rounding {
-            case .exactFloor:
+            case .exactFloor, .reweighting:
                 neutral = taoReserveRao == 0 ? 0
                     : NativeExact.multiplyDivideFloor(tao.rao, alphaReserveRao, taoReserveRao, mode: mode)?.quotient ?? .max
             case .launchI96F32:

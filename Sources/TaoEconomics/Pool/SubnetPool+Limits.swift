@@ -49,3 +49,29 @@ extension SubnetPool {
         return (reachable - alpha).uint64Value ?? .max
     }
 }
+
+extension SubnetPool {
+    /// The chain's `get_max_amount_add` / `get_max_amount_remove` on a weighted pool: the input
+    /// (fee included) a swap of 1000 × the input reserve would take before its final spot price
+    /// reaches `limitRao` (rao of TAO per alpha): `amount_paid_in + fee_paid` of that simulated
+    /// swap. 0 when the price is already at or beyond the limit.
+    /// - Throws: `SwapRefusal` when the simulated swap is refused for another reason (a reserve
+    ///   below the minimum, a zero output).
+    public func maxAmountToFinalPrice(_ side: SwapSide, limitRao: UInt64, rules: PoolRules) throws(SwapRefusal) -> UInt64 {
+        guard case let .weighted(curve) = rules.curve else {
+            throw .outOfRange("final-price limits belong to the weighted curve; this rule set limits the average price")
+        }
+        let inputReserve = side == .stake ? taoReserveRao : alphaReserveRao
+        let (amount, overflow) = inputReserve.multipliedReportingOverflow(by: curve.inputReserveMultiplier)
+        let rate: UInt64 = if case let .toBlockAuthor(numerator) = rules.fee { numerator } else { 0 }
+        do {
+            let step = try weightedStep(side, amountRao: overflow ? .max : amount, tao: taoReserveRao, alpha: alphaReserveRao,
+                                        weight: quoteWeight ?? .half, rate: rate, limit: SubnetPool.limitPrice(rao: limitRao),
+                                        rules: rules, curve: curve, mode: .native)
+            return step.paidInRao &+ step.feeRao
+        } catch {
+            if case .priceLimitExceeded = error { return 0 }
+            throw error
+        }
+    }
+}

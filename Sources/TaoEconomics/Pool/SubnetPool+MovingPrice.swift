@@ -8,11 +8,12 @@ extension SubnetPool {
     ///     P     ← α_eff·s + (1 − α_eff)·P   (multiplications floor, additions saturate)
     ///
     /// In I96F32 arithmetic (launch) s is the chain's I96F32 T/A and every step is I96F32. In
-    /// U64F64 arithmetic s = ⌊T·2^64/A⌋ (saturating) and the result is stored truncated to
-    /// I96F32. The root subnet's EMA stays at 1.
+    /// U64F64 arithmetic s = ⌊T·2^64/A⌋ (saturating) for a constant-product pool and the chain's
+    /// U64F64 balancer price for a weighted one, the warm-up factor is ⌊b·2^64/(b + h)⌋, and the
+    /// result is stored truncated to I96F32. The root subnet's EMA stays at 1.
     public func nextMovingPriceRaw(_ parameters: EMAParameters, blocksSinceStart: UInt64 = 0, mode: ArithmeticMode = .native) -> UInt128 {
-        if mode == .native, parameters.arithmetic == .u64f64, parameters.warmUpHalvingBlocks == nil, !isStable {
-            return nextMovingPriceNativeU64F64(parameters)
+        if mode == .native, parameters.arithmetic == .u64f64, !isStable {
+            return nextMovingPriceNativeU64F64(parameters, blocksSinceStart: blocksSinceStart)
         }
         if isStable { return NativeI96F32.one }
         var smoothing = parameters.smoothing
@@ -33,6 +34,9 @@ extension SubnetPool {
         case .u64f64:
             var spot = taoReserveRao == 0 || alphaReserveRao == 0 ? FixedPoint<U64F64>.zero
                 : FixedPoint<U64F64>(saturatingRaw: (try? BigInteger(taoReserveRao).shiftedLeft(by: 64).divided(by: BigInteger(alphaReserveRao), rounding: .floor)) ?? .zero)
+            if let quoteWeight {
+                spot = FixedPoint<U64F64>(saturatingRaw: BigInteger(BalancerMath.price(alphaReserveRao: alphaReserveRao, taoReserveRao: taoReserveRao, quoteWeight: quoteWeight)))
+            }
             if parameters.capsSpotAtOne { spot = min(spot, .one) }
             let previous = emaPrice.saturatingConverted(to: U64F64.self, rounding: .floor)
             let keep = FixedPoint<U64F64>.one.saturatingSubtracting(smoothing)
@@ -51,12 +55,23 @@ extension SubnetPool {
         return A.raw(A.add(A.multiply(alpha, spot), A.multiply(keep, A.fromRaw(emaPriceRaw))))
     }
 
-    /// The U64F64 update without warm-up on native 128-bit integers, bit-identical to the GMP
-    /// path above (proven by a differential test).
-    func nextMovingPriceNativeU64F64(_ parameters: EMAParameters) -> UInt128 {
+    /// The U64F64 update on native 128-bit integers, bit-identical to the GMP path above
+    /// (proven by a differential test).
+    func nextMovingPriceNativeU64F64(_ parameters: EMAParameters, blocksSinceStart: UInt64) -> UInt128 {
         let one: UInt128 = 1 << 64
-        let smoothing = parameters.smoothingRawU64F64
-        var spot = taoReserveRao == 0 || alphaReserveRao == 0 ? 0 : NativeExact.ratioU64F64(taoReserveRao, alphaReserveRao)
+        var smoothing = parameters.smoothingRawU64F64
+        if let halving = parameters.warmUpHalvingBlocks {
+            // b / (b + h) as U64F64 (truncating; 0 when both are 0), then α ⊗ it (flooring).
+            let total = UInt128(blocksSinceStart) + UInt128(halving)
+            let factor = total == 0 ? 0 : BalancerMath.divide(UInt128(blocksSinceStart) << 64, total << 64)
+            smoothing = NativeExact.multiplyU64F64(smoothing, factor)
+        }
+        var spot: UInt128
+        if let quoteWeight {
+            spot = BalancerMath.price(alphaReserveRao: alphaReserveRao, taoReserveRao: taoReserveRao, quoteWeight: quoteWeight)
+        } else {
+            spot = taoReserveRao == 0 || alphaReserveRao == 0 ? 0 : NativeExact.ratioU64F64(taoReserveRao, alphaReserveRao)
+        }
         if parameters.capsSpotAtOne { spot = min(spot, one) }
         // I96F32 raw → U64F64 raw: ×2^32, saturating.
         let previous = emaPriceRaw >> 96 == 0 ? emaPriceRaw << 32 : .max

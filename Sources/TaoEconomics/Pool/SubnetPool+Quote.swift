@@ -7,10 +7,17 @@ extension SubnetPool {
     ///
     /// A staker's trade pays the rule set's fee and meets its minimum stake; a `.protocol` trade
     /// is fee-less and exempt from the minimum stake, and a 0-rao output is carried out (see
-    /// `SwapOrigin`).
+    /// `SwapOrigin`). On a weighted curve `limitRao` caps the final spot price (rao of TAO per
+    /// alpha; the rest of the input is returned) and `closingPosition` exempts an unstake of a
+    /// whole position from the minimum stake (`weightedQuote`); constant-product curves ignore
+    /// both.
     /// - Throws: `SwapRefusal` when the rules refuse it or there is nothing to price.
-    public func quote(_ side: SwapSide, amountRao: UInt64, rules: PoolRules, origin: SwapOrigin = .staker,
-                      mode: ArithmeticMode = .native) throws(SwapRefusal) -> SwapQuote {
+    public func quote(_ side: SwapSide, amountRao: UInt64, rules: PoolRules, origin: SwapOrigin = .staker, limitRao: UInt64? = nil,
+                      closingPosition: Bool = false, mode: ArithmeticMode = .native) throws(SwapRefusal) -> SwapQuote {
+        if case let .weighted(curve) = rules.curve, !isStable {
+            return try weightedQuote(side, amountRao: amountRao, rules: rules, curve: curve, origin: origin, limitRao: limitRao,
+                                     closingPosition: closingPosition, mode: mode)
+        }
         guard amountRao > 0 else { throw .emptyTrade(reason: "the amount to \(side.rawValue) must be more than 0 rao") }
         if !isStable, taoReserveRao == 0 || alphaReserveRao == 0 {
             throw .emptyTrade(reason: "the pool is empty: both reserves must be more than 0 rao to price a trade")
@@ -28,7 +35,7 @@ extension SubnetPool {
         // Input-side fee.
         var inputFee: UInt64 = 0
         switch fee {
-        case .none: break
+        case .none, .toBlockAuthor: break  // author fees belong to the weighted curve
         case let .flatTao(rao): if side == .stake { inputFee = rao }
         case let .proportional(numerator, denominator):
             inputFee = NativeExact.multiplyDivideFloor(amountRao, numerator, denominator, mode: mode)?.quotient ?? 0
@@ -86,9 +93,9 @@ extension SubnetPool {
     /// Carries out the trade: the pool becomes the quote's "after" state.
     /// - Throws: `SwapRefusal`, leaving the pool untouched.
     @discardableResult
-    public mutating func swap(_ side: SwapSide, amountRao: UInt64, rules: PoolRules, origin: SwapOrigin = .staker,
-                              mode: ArithmeticMode = .native) throws(SwapRefusal) -> SwapQuote {
-        let result = try quote(side, amountRao: amountRao, rules: rules, origin: origin, mode: mode)
+    public mutating func swap(_ side: SwapSide, amountRao: UInt64, rules: PoolRules, origin: SwapOrigin = .staker, limitRao: UInt64? = nil,
+                              closingPosition: Bool = false, mode: ArithmeticMode = .native) throws(SwapRefusal) -> SwapQuote {
+        let result = try quote(side, amountRao: amountRao, rules: rules, origin: origin, limitRao: limitRao, closingPosition: closingPosition, mode: mode)
         apply(result)
         return result
     }

@@ -19,16 +19,21 @@ public struct SubnetPool: Sendable, Equatable {
     public private(set) var alphaOutstandingRao: UInt64
     /// The moving price's raw I96F32 value (price · 2^32); never negative.
     public private(set) var emaPriceRaw: UInt128
+    /// The quote (TAO) weight of a weighted pool (`SwapBalancer`); nil for a constant-product
+    /// pool. Swaps keep it; injections re-weight it.
+    public private(set) var quoteWeight: Perquintill?
 
-    /// A pool with the given reserves, outstanding alpha and moving price (TAO per alpha, as
-    /// the chain stores it in I96F32; a negative value is stored as 0).
+    /// A pool with the given reserves, outstanding alpha, moving price (TAO per alpha, as the
+    /// chain stores it in I96F32; a negative value is stored as 0) and, for a weighted pool, its
+    /// quote weight.
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64 = 0,
-                emaPrice: FixedPoint<I96F32> = .zero) {
+                emaPrice: FixedPoint<I96F32> = .zero, quoteWeight: Perquintill? = nil) {
         self.netuid = netuid
         self.taoReserveRao = taoReserveRao
         self.alphaReserveRao = alphaReserveRao
         self.alphaOutstandingRao = alphaOutstandingRao
         self.emaPriceRaw = Self.storedRaw(emaPrice)
+        self.quoteWeight = quoteWeight
     }
 
     /// The moving price in TAO per alpha, as the chain stores it (I96F32).
@@ -37,9 +42,15 @@ public struct SubnetPool: Sendable, Equatable {
     /// The root subnet trades 1:1 and has no curve.
     public var isStable: Bool { netuid == 0 }
 
-    /// Spot price in TAO per alpha: T/A exactly; 1 for the root subnet; 0 when A is 0.
+    /// Spot price in TAO per alpha: T/A exactly for a constant-product pool; the chain's U64F64
+    /// (w1 ÷ w2) ⊗ (T ÷ A) for a weighted pool, as the exact ratio raw / 2^64; 1 for the root
+    /// subnet; 0 when A is 0.
     public var spotPrice: PriceRatio {
-        isStable ? PriceRatio(taoRao: 1, alphaRao: 1) : PriceRatio(taoRao: taoReserveRao, alphaRao: alphaReserveRao)
+        if isStable { return PriceRatio(taoRao: 1, alphaRao: 1) }
+        if let quoteWeight {
+            return PriceRatio(u64f64Raw: BalancerMath.price(alphaReserveRao: alphaReserveRao, taoReserveRao: taoReserveRao, quoteWeight: quoteWeight))
+        }
+        return PriceRatio(taoRao: taoReserveRao, alphaRao: alphaReserveRao)
     }
 
     /// k = T · A, exactly.
@@ -75,6 +86,19 @@ extension SubnetPool {
         guard !taoOverflow, !alphaOverflow else { throw ReserveOverflow() }
         taoReserveRao = tao
         alphaReserveRao = alpha
+    }
+
+    /// Applies a re-weighting injection this pool quoted (`reweightingQuote`): the reserves grow
+    /// and the quote weight moves; a refused one changes nothing.
+    /// - Throws: `ReserveOverflow`, leaving the pool untouched.
+    public mutating func apply(_ reweighting: Reweighting) throws(ReserveOverflow) {
+        guard let weight = reweighting.quoteWeightAfter else { return }
+        let (tao, taoOverflow) = taoReserveRao.addingReportingOverflow(reweighting.taoInRao)
+        let (alpha, alphaOverflow) = alphaReserveRao.addingReportingOverflow(reweighting.alphaInRao)
+        guard !taoOverflow, !alphaOverflow else { throw ReserveOverflow() }
+        taoReserveRao = tao
+        alphaReserveRao = alpha
+        quoteWeight = weight
     }
 
     /// Mints `alphaRao` of alpha to participants (alpha_out, counted as outstanding when minted).

@@ -34,6 +34,15 @@ public enum SwapRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case exceedsOutstanding(amountRao: UInt64, outstandingRao: UInt64)
     /// A reserve would leave the range the rules can represent (u64 rao, or I110F18 at launch).
     case outOfRange(String)
+    /// The net input is more than the curve accepts (the chain's `SwapInputTooLarge`).
+    case inputTooLarge(netInputRao: UInt64, maximumRao: UInt64)
+    /// The output reserve is below the minimum, or a non-zero input would pay nothing (the
+    /// chain's `ReservesTooLow`).
+    case reservesTooLow(String)
+    /// The price is already at or beyond the limit (the chain's `PriceLimitExceeded`).
+    case priceLimitExceeded(currentPrice: PriceRatio, limitPrice: PriceRatio, side: SwapSide)
+    /// The output would exceed the reserve (the chain's `InsufficientLiquidity`).
+    case insufficientLiquidity(outRao: UInt64, reserveRao: UInt64)
 
     /// True for refusals caused by malformed input rather than by the rules.
     public var isBadInput: Bool {
@@ -55,6 +64,13 @@ public enum SwapRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case let .exceedsOutstanding(amount, outstanding):
             return "cannot unstake \(amount) rao of alpha: only \(outstanding) rao is outstanding"
         case let .outOfRange(what): return what
+        case let .inputTooLarge(net, maximum):
+            return "SwapInputTooLarge: the net input of \(net) rao is more than 1000 times the input reserve (\(maximum) rao)"
+        case let .reservesTooLow(reason): return "ReservesTooLow: \(reason)"
+        case let .priceLimitExceeded(current, limit, side):
+            return "PriceLimitExceeded: the price \(current.decimal18) TAO per alpha is already \(side == .stake ? "at or above" : "at or below") the limit \(limit.decimal18)"
+        case let .insufficientLiquidity(out, reserve):
+            return "InsufficientLiquidity: the output of \(out) rao is more than the reserve of \(reserve) rao"
         }
     }
 }
@@ -87,6 +103,15 @@ public struct SwapQuote: Sendable, Equatable {
     public let alphaOutstandingAfterRao: UInt64
     /// True on the root subnet's 1:1 pool, whose price is always 1.
     public let isStable: Bool
+    /// Input returned to the trader when a limit stopped the trade early (weighted pools).
+    public var refundedRao: UInt64 = 0
+    /// TAO paid to the block author: a buy's fee, or what a sell's alpha fee sold for.
+    public var authorTaoRao: UInt64 = 0
+    /// A sell's alpha fee the fee sale could not sell (at the lowest price): issued, held by
+    /// nobody.
+    public var authorAlphaUnsoldRao: UInt64 = 0
+    /// The weighted pool's quote weight (unchanged by a swap); nil for a constant-product pool.
+    public var quoteWeight: Perquintill?
 
     /// The spot price before the trade (T/A exactly; 1 on the root subnet).
     public var priceBefore: PriceRatio { price(taoRao: taoReserveBeforeRao, alphaRao: alphaReserveBeforeRao) }
@@ -94,7 +119,9 @@ public struct SwapQuote: Sendable, Equatable {
     public var priceAfter: PriceRatio { price(taoRao: taoReserveAfterRao, alphaRao: alphaReserveAfterRao) }
 
     func price(taoRao: UInt64, alphaRao: UInt64) -> PriceRatio {
-        isStable ? PriceRatio(taoRao: 1, alphaRao: 1) : PriceRatio(taoRao: taoRao, alphaRao: alphaRao)
+        if isStable { return PriceRatio(taoRao: 1, alphaRao: 1) }
+        if let quoteWeight { return PriceRatio(u64f64Raw: BalancerMath.price(alphaReserveRao: alphaRao, taoReserveRao: taoRao, quoteWeight: quoteWeight)) }
+        return PriceRatio(taoRao: taoRao, alphaRao: alphaRao)
     }
 
     /// ⌊swapped in × spot price before⌋ − curve out, in the output token's rao, never negative
@@ -104,6 +131,10 @@ public struct SwapQuote: Sendable, Equatable {
         let implied: UInt128
         if isStable {
             implied = UInt128(swappedInRao)
+        } else if let quoteWeight {
+            // At the U64F64 spot price p: a buy gets Δ/p alpha, a sell Δ·p TAO.
+            let price = BalancerMath.price(alphaReserveRao: alphaReserveBeforeRao, taoReserveRao: taoReserveBeforeRao, quoteWeight: quoteWeight)
+            implied = side == .stake ? (price == 0 ? 0 : (UInt128(swappedInRao) << 64) / price) : BalancerMath.multiply(UInt128(swappedInRao) << 64, price) >> 64
         } else {
             let (inputReserve, outputReserve) = side == .stake
                 ? (taoReserveBeforeRao, alphaReserveBeforeRao) : (alphaReserveBeforeRao, taoReserveBeforeRao)

@@ -6,15 +6,21 @@ extension RuleSet {
         case .blocks: lines.append(("halving", "blocks: emission ⌊1e9 / 2^⌊block / 10,500,000⌋⌋ rao per block, 0 from block 315,000,000; clipped at the 21,000,000 TAO cap"))
         case .issuance: lines.append(("halving", "issuance: the chain's get_block_emission_for_issuance (I96F32); halving k from ceil(21e15·(1 − 2^−k)) rao; 0 at or above 21,000,000 TAO"))
         }
-        lines.append(("issued_tao", issuance == .wholeEmission ? "the whole block emission (it all lands in pools)" : "only the TAO injected into pools; the rest of the emission is never issued"))
+        switch issuance {
+        case .wholeEmission: lines.append(("issued_tao", "the whole block emission (it all lands in pools)"))
+        case .injectedOnly: lines.append(("issued_tao", "only the TAO injected into pools; the rest of the emission is never issued"))
+        case .creditUnspentRecycled: lines.append(("issued_tao", "the whole block emission is minted as a credit; TAO spent on injections and chain buys stays issued, the rest (refused injections, rounding) is recycled the same block: issuance grows by E − recycled"))
+        }
         switch shares {
         case .taoReserveLargestRemainder: lines.append(("subnet_share", "pool TAO at the start of the block: ⌊E·T_i/ΣT⌋, the remainder one rao each to the largest fractional parts (ties: lower netuid)"))
         case .emaPriceI96F32: lines.append(("subnet_share", "EMA price: (E ⊗ p_i) ⊘ Σp in I96F32, floored; the remainder is not issued"))
+        case .emaPriceNetOfMinerBurn: lines.append(("subnet_share", "s_i = p_i ÷ Σp over the subnets that emit (U64F64 EMA prices); w_i = s_i ⊗ (1 − min(miner burned_i, 1)); share_i = w_i ÷ Σw (s_i when Σw = 0), renormalised over the emission-enabled subnets; tao_i = E ⊗ share_i (U96F32), floored"))
         }
         lines.append(("alpha_emission", "the emission function applied to the subnet's alpha issuance (pool alpha + outstanding); its own halvings and 21,000,000 cap"))
         switch pool.injection {
         case .exactFloor: lines.append(("alpha_injection", "alpha_in = min(⌊tao_in·A/T⌋, alpha emission); tao_in injected in full when capped"))
         case .launchI96F32: lines.append(("alpha_injection", "alpha_in = min(tao_in ⊘ (T/A), alpha emission) in I96F32, floored; alpha emission when the price is 0; tao_in not reduced when capped"))
+        case .reweighting: lines.append(("alpha_injection", "alpha_in = tao_in ÷ spot (U96F32), capped at root_prop × alpha emission (then tao_in = alpha_in × spot and the excess TAO buys alpha for the protocol); the pool re-weights: q1 = round(w1·y·(x+Δx)), q2 = round(w2·x·(y+Δy)) (half up), w2' = ⌊10^18·q2/(q1+q2)⌋/10^18, refused (nothing injected, the TAO recycled) when w2' would leave [0.01, 0.99]"))
         }
         lines.append(("alpha_out", "the alpha emission every block, counted as outstanding when minted (pending included)"))
         switch split {
@@ -24,21 +30,32 @@ extension RuleSet {
         case let .launchI96F32(cut):
             lines.append(("owner_cut", "alpha_out ⊗ (\(cut)/65535) in I96F32, floored when accumulated"))
             lines.append(("miners_validators", "miners rest ⊗ 0.5; validators rest − miners − root alpha (I96F32, floored when accumulated)"))
+        case let .headU96F32(cut):
+            lines.append(("owner_cut", "alpha_out ⊗ (\(cut)/65535) in U96F32, floored when accumulated"))
+            lines.append(("miners_validators", "miners rest ⊗ 0.5; validators rest − miners − root alpha, root_prop recomputed after the block's minting (U96F32, floored when accumulated)"))
         }
         switch root {
         case .none: lines.append(("root_dividends", "none: root stake is reported but earns nothing"))
         case let .sellEveryBlock(weight):
             lines.append(("root_dividends", "root_prop = tw·root / (tw·root + alpha issuance), tw = \(weight)/18446744073709551615 (0.18); root alpha = root_prop ⊗ rest ⊗ 0.5, sold through the pool every block, the TAO paid to root stakers at the epoch"))
+        case let .claimable(weight):
+            lines.append(("root_dividends", "root_prop = tw·root / (tw·root + alpha issuance), tw = \(weight)/18446744073709551615 (0.18); root alpha = root_prop ⊗ rest ⊗ 0.5, kept as alpha and paid at the epoch as claimable per unit of root stake; claims swap (sold fee-less, staked on root) or keep (held as alpha), as the scenario says; recycled when Σ EMA prices of the emitting subnets ≤ 1"))
         }
         lines.append(("tempo", "\(tempo): pending emission paid when (block + netuid + 1) mod \(tempo + 1) = 0"))
         lines.append(("payout", "miners' and validators' alpha by fixed shares from the scenario (equal by default): a stand-in for Yuma consensus"))
         switch pool.curve {
         case let .constantProduct(rounding): lines.append(("swap_rounding", "constant product x·y = k, " + rounding.description))
+        case .weighted: lines.append(("swap_curve", pool.curve.description))
         }
         lines.append(("swap_fee", pool.fee.description))
         lines.append(("minimum_output_reserve_rao", String(pool.minimumOutputReserveRao)))
-        lines.append(("minimum_stake_rao", pool.minimumStakeRao == 0 ? "none" : "\(pool.minimumStakeRao) (an add needs the minimum plus the flat fee; a removal needs more than the minimum out)"))
-        lines.append(("slippage_limits", pool.priceLimit == .exact ? "average price, exact" : "average price, get_max_amount_add/remove with the launch quirks"))
+        if case .weighted = pool.curve {
+            lines.append(("minimum_stake_rao", "\(pool.minimumStakeRao) (a stake needs the minimum plus its fee and must put the minimum into the pool; an unstake must pay the minimum out unless it closes the position)"))
+            lines.append(("slippage_limits", "on the final spot price: the swap stops at the limit and the rest is returned; get_max_amount_add/remove simulate an input of 1000 × the reserve"))
+        } else {
+            lines.append(("minimum_stake_rao", pool.minimumStakeRao == 0 ? "none" : "\(pool.minimumStakeRao) (an add needs the minimum plus the flat fee; a removal needs more than the minimum out)"))
+            lines.append(("slippage_limits", pool.priceLimit == .exact ? "average price, exact" : "average price, get_max_amount_add/remove with the launch quirks"))
+        }
         let ema = pool.ema
         lines.append(("ema", "P ← α·s + (1 − α)·P in \(ema.arithmetic == .i96f32 ? "I96F32" : "U64F64 (stored as I96F32)"), α = \(ema.smoothing.decimalString(fractionDigits: 12, rounding: .halfEven)) (raw \(ema.smoothing.raw) / 2^64)\(ema.capsSpotAtOne ? ", spot capped at 1.0" : ", spot not capped")\(ema.warmUpHalvingBlocks.map { ", warm-up b/(b + \($0))" } ?? ", no warm-up")"))
         lines.append(("ema_default", initialMovingPrice == .spot ? "the spot price at the start" : "min(spot, 1.0) for subnets present at the start; 0 for subnets registered later"))

@@ -63,8 +63,26 @@ public struct RuleSet: Sendable, Equatable {
             "alpha_in is the unfloored I96F32 tao_in over the truncated I96F32 price, but only ⌊tao_in⌋ TAO is injected, as on the chain: an uncapped injection can lower the pool's price by less than one rao of TAO over the alpha reserve. The injection invariant is checked in the chain's arithmetic.",
         ])
 
+    /// `head-2026-06`: the chain as it runs today (subtensor 14bc6f9f9, 2026-06-30): weighted
+    /// (balancer) pools, EMA-price shares net of miner burn, the root-proportion injection cap
+    /// with chain buys, claimable root dividends, recycling of unspent emission.
+    public static let head2026_06 = RuleSet(
+        name: "head-2026-06",
+        summary: "The chain today (subtensor 14bc6f9f9, 2026-06-30): balancer pools, EMA-price shares net of miner burn, root-capped injection with chain buys, root claims, unspent emission recycled.",
+        halving: .issuance, issuance: .creditUnspentRecycled, shares: .emaPriceNetOfMinerBurn, pool: .head2026_06,
+        split: .headU96F32(ownerCutU16: 11_796), root: .claimable(taoWeightU64: 3_320_413_933_267_719_290),
+        tempo: 360, initialMovingPrice: .cappedSpotThenZero,
+        registration: RegistrationRules(
+            minimumLockRao: 1_000_000_000, lockReductionIntervalBlocks: 57_600,
+            poolInitialisation: .wholeLockAtMedianPrice, subnetLimit: 128, immunityBlocks: 864_000),
+        notes: [
+            "Miner and validator alpha is paid by fixed shares from the scenario (equal by default): a stand-in for Yuma consensus, which the chain runs at each epoch.",
+            "The swap pallet's ReservesTooLow guard is taken as the code has it: the output reserve must hold at least 1,000,000 rao before a swap (rule-sets.md says after).",
+            "Where the power term's series does not converge on the chain (a trade of about 1000 times the reserve at a quote weight near 0.01 or 0.99), the engine reproduces the chain's value through its exact port, whatever it is.",
+        ])
+
     /// Every rule set, default first.
-    public static let all: [RuleSet] = [.card, .launch2025_02]
+    public static let all: [RuleSet] = [.card, .launch2025_02, .head2026_06]
 
     /// The rule set called `name`, or nil.
     public static func named(_ name: String) -> RuleSet? { all.first { $0.name == name } }

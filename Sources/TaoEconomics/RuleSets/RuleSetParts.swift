@@ -6,6 +6,10 @@ public enum IssuanceAccounting: String, Sendable, Equatable {
     case wholeEmission
     /// Only the TAO injected into pools is issued; the rest is never minted (the launch chain, §1.4).
     case injectedOnly
+    /// The whole block emission E is minted as a credit; what the coinbase spends (injections,
+    /// chain buys) stays issued and the rest (refused injections, rounding) is recycled the same
+    /// block, so issuance grows by E − recycled (HEAD, §1.4, §2.3 step 6).
+    case creditUnspentRecycled
 }
 
 /// How the block's TAO emission is split across subnets.
@@ -16,6 +20,10 @@ public enum ShareRule: String, Sendable, Equatable {
     /// tao_in_i = (E ⊗ p_i) ⊘ Σp in I96F32 with p the EMA prices, floored to rao; the
     /// remainder is not issued (the launch chain, `run_coinbase` step 3).
     case emaPriceI96F32
+    /// HEAD (§2.2): s_i = p_i ÷ Σp (U64F64, EMA prices of the subnets that emit), w_i = s_i ⊗
+    /// (1 − min(miner burned_i, 1)), share_i = w_i ÷ Σw (s_i when Σw = 0), renormalised over
+    /// the emission-enabled subnets; tao_emission_i = E ⊗ share_i (U96F32).
+    case emaPriceNetOfMinerBurn
 }
 
 /// How alpha_out is split into owner cut, miners and validators.
@@ -27,6 +35,10 @@ public enum EmissionSplit: Sendable, Equatable {
     /// root = root_prop ⊗ rest ⊗ 0.5, miners = rest ⊗ 0.5, validators = rest − miners − root;
     /// each floored to rao when it is accumulated (the floors' leftovers are kept as dust).
     case launchI96F32(ownerCutU16: UInt64)
+    /// HEAD in U96F32 (§2.3): owner = alpha_out ⊗ (cut ÷ 65535), rest = alpha_out − owner,
+    /// root = root_prop ⊗ rest ⊗ ½ with root_prop recomputed after the block's minting, miners =
+    /// rest ⊗ ½, validators = rest − miners − root; each floored to rao when accumulated.
+    case headU96F32(ownerCutU16: UInt64)
 }
 
 /// What root stake earns.
@@ -37,6 +49,21 @@ public enum RootDividends: Sendable, Equatable {
     /// u64::MAX; the root share of alpha is sold through the pool every block and the TAO is paid
     /// to root stakers at the subnet's epoch (the launch chain, §2.4).
     case sellEveryBlock(taoWeightU64: UInt64)
+    /// HEAD (§2.4): the same root_prop; the root share of alpha is kept as alpha, paid at the
+    /// subnet's epoch as claimable per unit of root stake, and claimed by root stakers (swap:
+    /// sold fee-less and staked on root; keep: held as alpha). Recycled instead when the EMA
+    /// prices of the emitting subnets add up to at most 1.
+    case claimable(taoWeightU64: UInt64)
+}
+
+/// When a subnet's epoch runs (its pending emission is paid).
+public enum EpochSchedule: Sendable, Equatable {
+    /// When (block + netuid + 1) mod (tempo + 1) = 0 (launch to 2026-06-24).
+    case staggered
+    /// When block − last epoch block ≥ tempo, at most `maximumPerBlock` a block in netuid
+    /// order, the rest deferred a block; a subnet present at the start has its last epoch at
+    /// start − (netuid mod tempo) (HEAD `should_run_epoch`, §2.5).
+    case sinceLastEpoch(maximumPerBlock: Int)
 }
 
 /// Where a new subnet's pool comes from.
