@@ -29,6 +29,15 @@ enum ArgumentParsing {
     }
 
     static func date(_ text: String) throws -> CalendarDate { try CalendarDate(parsing: text) }
+
+    /// A non-negative amount of TAO with at most 9 decimals, in rao (at most 21,000,000 TAO).
+    static func taoAmount(_ text: String) throws -> UInt64 {
+        let expected = "an amount of TAO from 0 to 21000000 with at most 9 decimals, such as 250 or 0.5"
+        guard let value = try? FixedDecimal<Rao>(parsing: text), !value.raw.isNegative, let rao = value.raw.uint64Value, rao <= Supply.capRao else {
+            throw ValidationError("'\(text)' is not \(expected)")
+        }
+        return rao
+    }
 }
 
 extension HalvingTrigger: ExpressibleByArgument {}

@@ -141,7 +141,8 @@ enum BenchCases {
 
     /// 128 subnets stepped block by block; one operation is one subnet-block.
     static let networks: [BenchCase] = [("card", RuleSet.card, ArithmeticMode.native), ("card (GMP reference)", .card, .reference),
-                                        ("launch-2025-02", .launch2025_02, .native)].map { name, rules, mode in
+                                        ("launch-2025-02", .launch2025_02, .native), ("head-2026-06", .head2026_06, .native),
+                                        ("head-2026-08", .head2026_08, .native)].map { name, rules, mode in
         BenchCase(name: "coinbase step 128 subnets @ \(name)", operationsPerIteration: 128) { blocks in
             var network = try benchmarkNetwork(rules: rules, mode: mode)
             try network.step(blocks: UInt64(blocks))

@@ -3,7 +3,7 @@ import ArgumentParser
 /// The `dtao` command: an exact economics engine for Bittensor's dynamic TAO.
 public struct DTao: ParsableCommand {
     /// The engine version, recorded in every manifest and baseline.
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 
     /// The root command: its abstract, exit-code contract and subcommands.
     public static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
 import FixedMath
+import Foundation
+import Simulation
 import TaoEconomics
 
 /// `dtao emission --issuance RAO`
@@ -34,7 +36,8 @@ struct IssuanceCommand: ParsableCommand {
     }
 }
 
-/// `dtao schedule [--halving issuance|blocks] [--format table|csv|json] [--from-issuance RAO --from-date DATE]`
+/// `dtao schedule [--halving issuance|blocks] [--format table|csv|json] [--from-issuance RAO --from-date DATE]
+/// [--recycled-tao-per-day TAO]`
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
@@ -46,6 +49,15 @@ struct ScheduleCommand: ParsableCommand {
             dates advance at --blocks-per-day. Columns: era, start_block, start_issuance_rao, \
             emission_rao_per_block, start_date, blocks (the era's length; empty for the last row), \
             end_issuance_rao.
+
+            The chain's halvings follow issuance, and the chain recycles TAO (unspent emission, \
+            registration locks), so its real halving dates come later than the plain schedule's. \
+            --recycled-tao-per-day X takes X TAO out of issuance at every day boundary (each \
+            --blocks-per-day blocks from the starting point), the same amount every day, and \
+            dates each halving at the first block whose issuance reaches its threshold; a day's \
+            recycling can take issuance back under it for a while, and those blocks stay in the \
+            new era's row. A projection that does not reach emission 0 within 315,000,000 blocks \
+            ends with an open row (empty blocks) and says so on stderr. Issuance trigger only.
             """)
 
     static let defaultOriginDate = "2021-11-21"
@@ -68,18 +80,37 @@ struct ScheduleCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Blocks per day for dates (7,200 at 12-second blocks).", valueName: "n"), transform: ArgumentParsing.blocksPerDay)
     var blocksPerDay: UInt64 = Supply.nominalBlocksPerDay
 
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("TAO recycled at every day boundary, the same each day (issuance trigger).", valueName: "tao"),
+            transform: ArgumentParsing.taoAmount)
+    var recycledTaoPerDay: UInt64?
+
+    /// How far a projection with recycling looks: the longest scenario horizon.
+    static let projectionHorizonBlocks = ScenarioParser.Defaults.maximumHorizonBlocks
+
     func validate() throws {
         if let fromIssuance, fromIssuance > Supply.capRao {
             throw ValidationError("--from-issuance \(fromIssuance) is above the 21,000,000 TAO cap (\(Supply.capRao) rao)")
+        }
+        if recycledTaoPerDay != nil, halving != .issuance {
+            throw ValidationError("--recycled-tao-per-day needs --halving issuance: under the blocks trigger recycling does not move a halving")
         }
     }
 
     func run() throws {
         // A constant date that always parses.
         let origin = try fromDate ?? CalendarDate(parsing: Self.defaultOriginDate)
-        let rows = ScheduleTable.rows(
-            schedule: EmissionSchedule(trigger: halving), fromBlock: fromBlock, issuanceRao: fromIssuance ?? 0,
-            clock: BlockClock(originBlock: fromBlock, originDate: origin, blocksPerDay: blocksPerDay))
+        let clock = BlockClock(originBlock: fromBlock, originDate: origin, blocksPerDay: blocksPerDay)
+        let schedule = EmissionSchedule(trigger: halving)
+        var rows = ScheduleTable.rows(schedule: schedule, fromBlock: fromBlock, issuanceRao: fromIssuance ?? 0, clock: clock)
+        if let recycledTaoPerDay, recycledTaoPerDay > 0 {
+            let eras = schedule.projectedEras(from: fromBlock, issuanceRao: fromIssuance ?? 0, recycledRaoPerDay: recycledTaoPerDay,
+                                              blocksPerDay: blocksPerDay, horizonBlocks: Self.projectionHorizonBlocks)
+            rows = ScheduleTable.rows(eras: eras, schedule: schedule, clock: clock)
+            if let last = eras.last, last.emissionRaoPerBlock > 0 {
+                FileHandle.standardError.write(Data("note: with \(FixedDecimal<Rao>(raw: BigInteger(recycledTaoPerDay))) TAO recycled a day, era \(last.era) has not ended \(Self.projectionHorizonBlocks) blocks after the starting point; its row is left open\n".utf8))
+            }
+        }
         print(ScheduleTable.render(rows, format: format, countFrom: fromBlock), terminator: "")
     }
 }

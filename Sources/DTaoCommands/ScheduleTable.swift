@@ -47,6 +47,14 @@ enum ScheduleTable {
         }
     }
 
+    /// Projected eras (`EmissionSchedule.projectedEras`) as rows.
+    static func rows(eras: [ProjectedEra], schedule: EmissionSchedule, clock: BlockClock) -> [ScheduleRow] {
+        eras.map { era in
+            ScheduleRow(era: era.era, startBlock: era.startBlock, startIssuanceRao: era.startIssuanceRao, emissionRaoPerBlock: era.emissionRaoPerBlock,
+                        startDate: clock.date(ofBlock: era.startBlock), blocks: era.blockCount, endIssuanceRao: era.endIssuanceRao)
+        }
+    }
+
     /// Text cells of a row; block numbers count from `countFrom`.
     static func cells(_ row: ScheduleRow, countFrom origin: UInt64) -> [String] {
         [String(row.era), String(row.startBlock - origin), String(row.startIssuanceRao), String(row.emissionRaoPerBlock),

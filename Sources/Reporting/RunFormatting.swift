@@ -11,6 +11,11 @@ public enum RunFormatting {
         DecimalText.format(scaled: (BigInteger(raw) * .power(10, 18)).shiftedRightFloor(by: 32), fractionDigits: 18)
     }
 
+    /// A U64F64 raw value with 18 decimals, floored.
+    public static func u64f64(_ raw: UInt128) -> String {
+        DecimalText.format(scaled: (BigInteger(raw) * .power(10, 18)).shiftedRightFloor(by: 64), fractionDigits: 18)
+    }
+
     /// The percentage change from a to b with 2 decimals (toward zero); "n/a" when a is 0.
     public static func percentChange(from a: PriceRatio, to b: PriceRatio) -> String {
         guard !a.taoRao.isZero, !a.alphaRao.isZero else { return "n/a" }

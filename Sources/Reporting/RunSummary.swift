@@ -36,6 +36,7 @@ public enum RunSummaryText {
             for violation in outcome.ledgerViolations { lines.append("- **Ledger violation**: \(violation)") }
         }
         lines.append("")
+        lines += emissionSection(outcome, scenario: scenario)
 
         if !outcome.miners.isEmpty { lines += minerSection(outcome.miners, totals: outcome.minerTotals, halvings: outcome.halvings, blocksPerDay: scenario.blocksPerDay) }
 
@@ -81,6 +82,40 @@ public enum RunSummaryText {
 }
 
 extension RunSummaryText {
+    /// Where the block emission went, and under HEAD the subnets that emit, root claims and the
+    /// emission gate.
+    static func emissionSection(_ outcome: RunOutcome, scenario: Scenario) -> [String] {
+        func tao(_ rao: UInt64) -> String { FixedDecimal<Rao>(raw: BigInteger(rao)).description }
+        let totals = outcome.emissionTotals
+        func share(_ rao: UInt64) -> String {
+            guard totals.emittedRao > 0 else { return "0.00" }
+            let scaled = (try? BigInteger(rao).multipliedDivided(by: BigInteger(10_000 as Int64), dividedBy: BigInteger(totals.emittedRao), rounding: .towardZero)) ?? .zero
+            return DecimalText.format(scaled: scaled, fractionDigits: 2)
+        }
+        // rao · blocks per day / blocks run, truncated.
+        func perDay(_ rao: UInt64) -> String {
+            let value = (try? BigInteger(rao).multipliedDivided(by: BigInteger(scenario.blocksPerDay), dividedBy: BigInteger(max(1, scenario.horizonBlocks)),
+                                                                rounding: .towardZero)) ?? .zero
+            return FixedDecimal<Rao>(raw: value).description
+        }
+        var lines = ["## Where the emission went", ""]
+        lines.append("- Block emission over the run: \(tao(totals.emittedRao)) TAO (\(perDay(totals.emittedRao)) a day).")
+        lines.append("- Injected into pools: \(tao(totals.injectedRao)) TAO (\(share(totals.injectedRao))%).")
+        if let head = outcome.head {
+            lines.append("- Chain buys with the excess: \(tao(totals.chainBuyRao)) TAO (\(share(totals.chainBuyRao))%); recycled unspent: \(tao(totals.recycledRao)) TAO (\(share(totals.recycledRao))%).")
+            lines.append("- Subnets at the end: \(head.emittingSubnets) emitting, \(head.enabledSubnets) of them with a TAO share; \(head.minerBurningSubnets) burn part of their miners' alpha.")
+            let claim = head.rootClaim == .swap ? "sold and staked on root" : "kept as alpha"
+            lines.append("- Root dividends claimed: \(tao(head.rootClaimedAlphaRao)) alpha in all (\(claim)); root stake \(tao(outcome.first.rootTaoRao)) → \(tao(outcome.last.rootTaoRao)) TAO.")
+            if let theta = head.gateThetaRaw, let below = head.subnetsBelowBar {
+                lines.append("- Emission gate: bar θ = \(RunFormatting.u64f64(theta)) at the end, \(below) of the \(head.emittingSubnets) emitting subnets below it; the gate moved \(perDay(head.gateMovedTaoRao)) TAO a day to the subnets above the bar (\(tao(head.gateMovedTaoRao)) TAO over the run).")
+            }
+        } else if totals.unissuedRao > 0 {
+            lines.append("- Never issued (no subnet to receive it, or the launch rules' floors): \(tao(totals.unissuedRao)) TAO (\(share(totals.unissuedRao))%).")
+        }
+        lines.append("")
+        return lines
+    }
+
     /// Which subnets' miners covered their USD costs at the start and at the end, when each
     /// turned unprofitable, how many left, and the break-even TAO price.
     static func minerSection(_ miners: [MinerOutcome], totals: [MinerPeriodTotal], halvings: [HalvingCrossing], blocksPerDay: UInt64) -> [String] {

@@ -6,10 +6,11 @@ import Testing
         let result = try CLI.run(["rules"])
         #expect(result.exitCode == 0)
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("card") && lines[0].hasSuffix("(default)"))
         #expect(lines[1].hasPrefix("launch-2025-02"))
         #expect(lines[2].hasPrefix("head-2026-06"))
+        #expect(lines[3].hasPrefix("head-2026-08"))
     }
 
     @Test func headPrintsTheWeightedCurveAndItsDeviations() throws {

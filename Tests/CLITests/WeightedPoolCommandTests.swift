@@ -85,12 +85,4 @@ import Testing
         let larger = try SwapCommandTests.json(try CLI.run(["swap"] + Self.pool + ["--stake", "1000000000", "--fee-rate", "10000/65535"]))
         #expect(larger["fee_rao"] as? Int == 152_590_218)
     }
-
-    @Test func runRefusesTheRuleSetUntilItsCoinbaseExists() throws {
-        let work = try RunCommandTests.workspace(RunCommandTests.scenario.replacingOccurrences(of: "rules: card", with: "rules: head-2026-06"))
-        defer { try? FileManager.default.removeItem(at: work) }
-        let result = try CLI.run(["run", "s.yaml", "--out", "a"], in: work)
-        #expect(result.exitCode == 2)
-        #expect(result.standardError.contains("head-2026-06"))
-    }
 }

@@ -13,8 +13,8 @@ import Testing
         return (top.map { "Scenarios/\($0)" } + examples.map { "Scenarios/examples/\($0)" }).filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    @Test func theFiveBundledScenariosExist() {
-        for name in ["baseline", "halving-2025", "tao-crash", "whale-exit", "launch-2025-02"] {
+    @Test func theBundledScenariosExist() {
+        for name in ["baseline", "halving-2025", "tao-crash", "whale-exit", "launch-2025-02", "head-2026-06", "head-2026-08"] {
             #expect(Self.files.contains("Scenarios/\(name).yaml"))
         }
     }

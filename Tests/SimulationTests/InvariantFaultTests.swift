@@ -103,7 +103,8 @@ import Testing
         Self.expect(.emissionSchedule, try Self.violation(rules: "launch-2025-02") { network in
             guard let block = network.lastBlock else { return }
             network.lastBlock = BlockSummary(block: block.block, emissionRao: block.emissionRao + 1, taoInjectedRao: block.taoInjectedRao,
-                                             unissuedRemainderRao: block.unissuedRemainderRao + 1, issuedRao: block.issuedRao)
+                                             unissuedRemainderRao: block.unissuedRemainderRao + 1, issuanceBeforeRao: block.issuanceBeforeRao,
+                                             issuedRao: block.issuedRao)
         })
     }
 }

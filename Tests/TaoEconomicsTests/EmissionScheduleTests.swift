@@ -135,3 +135,45 @@ import Testing
         #expect(nearCap.checkConservation().isEmpty)
     }
 }
+
+/// `projectedEras`: the schedule with a fixed recycling at every day boundary.
+@Suite struct RecyclingScheduleTests {
+    @Test func withoutRecyclingTheErasAreTheSegments() {
+        let schedule = EmissionSchedule(trigger: .issuance)
+        let eras = schedule.projectedEras(from: 0, issuanceRao: 10_950_000_000_000_000, recycledRaoPerDay: 0, blocksPerDay: 7_200,
+                                          horizonBlocks: 1_000_000_000)
+        let segments = schedule.segments(from: 0, issuanceRao: 10_950_000_000_000_000)
+        #expect(eras.map(\.startBlock) == segments.map(\.startBlock))
+        #expect(eras.map(\.emissionRaoPerBlock) == segments.map(\.emissionRaoPerBlock))
+        #expect(eras.map(\.endIssuanceRao) == segments.map(\.endIssuanceRao))
+    }
+
+    @Test(arguments: [0, 1_000_000_000, 2_000_000_000, 4_000_000_000, 5_000_000_000] as [UInt64])
+    func aHalvingWithRecyclingMatchesABlockByBlockWalk(_ recycled: UInt64) {
+        // 10 blocks a day, 100.3 TAO below the second threshold: 5 TAO a day at 0.5 TAO a block.
+        let threshold = BlockEmission.thresholds[2]
+        let start = threshold - 100_000_000_000 - 300_000_000
+        let eras = EmissionSchedule(trigger: .issuance).projectedEras(from: 0, issuanceRao: start, recycledRaoPerDay: recycled, blocksPerDay: 10,
+                                                                     horizonBlocks: 2_000)
+        // Net growth per day is 5 TAO − recycled before the threshold.
+        if recycled >= 5_000_000_000 {
+            #expect(eras.count == 1 && eras[0].blockCount == nil)
+            return
+        }
+        let netPerDay = 5_000_000_000 - recycled
+        // The threshold is reached in the day whose start issuance is within one day's emission of it.
+        var issuance = start, block: UInt64 = 0
+        while issuance + 5_000_000_000 < threshold {
+            issuance += netPerDay
+            block += 10
+        }
+        while issuance < threshold {
+            issuance += 500_000_000
+            block += 1
+        }
+        #expect(eras[1].startBlock == block)
+        #expect(eras[1].startIssuanceRao == issuance)
+        #expect(eras[0].blockCount == block && eras[0].endIssuanceRao == issuance)
+        #expect(eras[1].emissionRaoPerBlock == 250_000_000)
+    }
+}

@@ -52,9 +52,34 @@ public enum SubnetColumns {
     /// Alpha minted to participants since the previous row, alpha rao.
     public static let alphaOut = ReportColumn<SubnetRow>("alpha_out_rao", .alphaRao) { String($0.subnet.alphaOutRao) }
 
+    /// A weighted pool's quote (TAO) weight w2, 18 decimals exactly; empty for a constant-product pool.
+    public static let quoteWeight = ReportColumn<SubnetRow>("quote_weight", .fraction, .derivedDecimal) { $0.subnet.quoteWeight?.description ?? "" }
+    /// HEAD: alpha the protocol holds from chain buys (inside alpha_outstanding_rao); empty under other rules.
+    public static let protocolAlpha = ReportColumn<SubnetRow>("protocol_alpha_rao", .alphaRao) { $0.subnet.protocolAlphaRao.map(String.init) ?? "" }
+    /// root_prop as the row block's root alpha uses it, after that block's minting, 18 decimals
+    /// floored; empty without root dividends (`card`) or when the subnet does not emit.
+    public static let rootProp = ReportColumn<SubnetRow>("root_prop", .fraction, .derivedDecimal) { row in
+        row.subnet.rootProportionRaw.map(RunFormatting.i96f32) ?? ""
+    }
+    /// HEAD: excess TAO spent on chain buys since the previous row, rao; empty under other rules.
+    public static let chainBuyTao = ReportColumn<SubnetRow>("chain_buy_tao_rao", .rao) { $0.subnet.chainBuyTaoRao.map(String.init) ?? "" }
+    /// Alpha recycled since the previous row (HEAD: root alpha while root sells are off), alpha rao.
+    public static let recycledAlpha = ReportColumn<SubnetRow>("recycled_alpha_rao", .alphaRao) { String($0.subnet.recycledAlphaRao) }
+    /// The emission gate's bar θ for the row's block, 18 decimals floored; empty without a gate.
+    public static let gateTheta = ReportColumn<SubnetRow>("gate_theta", .fraction, .derivedDecimal) { row in
+        row.sample.gateThetaRaw.map(RunFormatting.u64f64) ?? ""
+    }
+    /// The subnet's gated share of the row block's TAO, 18 decimals floored (0 when it does not
+    /// emit); empty without a gate.
+    public static let gatedShare = ReportColumn<SubnetRow>("gated_share", .fraction, .derivedDecimal) { row in
+        guard row.sample.gateThetaRaw != nil else { return "" }
+        return RunFormatting.u64f64(row.subnet.shareRaw ?? 0)
+    }
+
     /// The column table of this file.
     public static let table = ReportTable(file: "subnets.csv", columns: [
         block, date, netuid, taoReserve, alphaReserve, alphaOutstanding, priceTao, emaPriceTao, priceUsd, marketCapUsd, taoIn, alphaIn, alphaOut,
+        quoteWeight, protocolAlpha, rootProp, chainBuyTao, recycledAlpha, gateTheta, gatedShare,
     ])
 }
 
@@ -79,9 +104,16 @@ public enum NetworkColumns {
     /// Subnets at this block.
     public static let subnets = ReportColumn<NetworkSample>("subnets", .count) { String($0.subnets.count) }
 
+    /// TAO recycled since the previous row (unspent emission, locks, dissolutions), rao.
+    public static let recycledTao = ReportColumn<NetworkSample>("recycled_tao_rao", .rao) { String($0.recycledTaoRao) }
+    /// HEAD: swap fees paid to block authors since the previous row, rao; empty under other rules.
+    public static let authorFees = ReportColumn<NetworkSample>("author_fees_rao", .rao) { $0.authorFeesRao.map(String.init) ?? "" }
+    /// HEAD: alpha root stakers keep (claim: keep), valued at spot, rao; empty under other rules.
+    public static let rootKeptAlphaTao = ReportColumn<NetworkSample>("root_kept_alpha_tao_rao", .rao) { $0.rootKeptAlphaTaoRao.map(String.init) ?? "" }
+
     /// The column table of this file.
     public static let table = ReportTable(file: "network.csv", columns: [
-        block, date, totalIssuance, emission, era, taoUsd, rootTao, freeTao, subnets,
+        block, date, totalIssuance, emission, era, taoUsd, rootTao, freeTao, subnets, recycledTao, authorFees, rootKeptAlphaTao,
     ])
 }
 

@@ -20,11 +20,28 @@ struct SubnetIdentity: Hashable {
     let registeredAtBlock: UInt64
 }
 
-/// A subnet's cumulative injection and emission counters at a sample.
+/// A subnet's cumulative injection, emission and recycling counters at a sample.
 struct FlowCounters {
     let tao: UInt64
     let alphaIn: UInt64
     let alphaOut: UInt64
+    let alphaRecycled: UInt64
+    let chainBuy: UInt64
+
+    static let zero = FlowCounters(tao: 0, alphaIn: 0, alphaOut: 0, alphaRecycled: 0, chainBuy: 0)
+
+    init(tao: UInt64, alphaIn: UInt64, alphaOut: UInt64, alphaRecycled: UInt64, chainBuy: UInt64) {
+        self.tao = tao
+        self.alphaIn = alphaIn
+        self.alphaOut = alphaOut
+        self.alphaRecycled = alphaRecycled
+        self.chainBuy = chainBuy
+    }
+
+    init(_ subnet: SubnetState) {
+        self.init(tao: subnet.taoInjectedRao, alphaIn: subnet.alphaInjectedRao, alphaOut: subnet.alphaOutRao,
+                  alphaRecycled: subnet.alphaRecycledRao, chainBuy: subnet.chainBuyTaoRao)
+    }
 }
 
 /// Records a run's outcome as it goes: it turns the network into samples (flows since the
@@ -33,6 +50,9 @@ struct FlowCounters {
 struct RunRecorder {
     let clock: BlockClock
     var previous: [SubnetIdentity: FlowCounters] = [:]
+    /// The network's recycled TAO and authors' fees at the previous sample.
+    var previousRecycledTaoRao: UInt64?
+    var previousAuthorFeesRao: UInt64?
     var counts: [RunEvent.Kind: Int] = [:]
     var refusals: [RunEvent] = []
     var halvings: [HalvingCrossing] = []
@@ -72,27 +92,41 @@ struct RunRecorder {
         return sample
     }
 
-    /// The network at its current block, with each subnet's flows since the previous sample.
+    /// The network at its current block, with each subnet's flows since the previous sample and
+    /// what the block's coinbase will use (`Network.projectBlock`).
     mutating func takeSample(_ network: Network, taoUsdMicro: UInt64) -> NetworkSample {
         let block = network.block
+        let isHead = network.rules.issuance == .creditUnspentRecycled
+        let projection = network.projectBlock()
         var subnets: [SubnetSample] = []
         var seen: [SubnetIdentity: FlowCounters] = [:]
-        for subnet in network.subnets {
+        var keptValue = BigInteger.zero
+        for (subnet, projected) in zip(network.subnets, projection.subnets) {
             // A netuid reused after pruning is a new subnet: its counters start at 0.
             let identity = SubnetIdentity(netuid: subnet.netuid, registeredAtBlock: subnet.registeredAtBlock)
-            let before = previous[identity] ?? FlowCounters(tao: 0, alphaIn: 0, alphaOut: 0)
+            let before = previous[identity] ?? .zero
+            let now = FlowCounters(subnet)
             subnets.append(SubnetSample(
                 netuid: subnet.netuid, taoReserveRao: subnet.pool.taoReserveRao, alphaReserveRao: subnet.pool.alphaReserveRao,
                 alphaOutstandingRao: subnet.pool.alphaOutstandingRao, price: subnet.pool.spotPrice, emaPriceRaw: subnet.pool.emaPriceRaw,
-                taoInRao: subnet.taoInjectedRao - before.tao, alphaInRao: subnet.alphaInjectedRao - before.alphaIn,
-                alphaOutRao: subnet.alphaOutRao - before.alphaOut))
-            seen[identity] = FlowCounters(tao: subnet.taoInjectedRao, alphaIn: subnet.alphaInjectedRao, alphaOut: subnet.alphaOutRao)
+                taoInRao: now.tao - before.tao, alphaInRao: now.alphaIn - before.alphaIn, alphaOutRao: now.alphaOut - before.alphaOut,
+                recycledAlphaRao: now.alphaRecycled - before.alphaRecycled, quoteWeight: subnet.pool.quoteWeight,
+                protocolAlphaRao: isHead ? subnet.holders.balance(of: .protocol) : nil, chainBuyTaoRao: isHead ? now.chainBuy - before.chainBuy : nil,
+                rootProportionRaw: projected.rootProportionRaw, shareRaw: projected.shareRaw))
+            seen[identity] = now
+            keptValue = keptValue + subnet.pool.taoValueRao(ofAlphaRao: BigInteger(subnet.holders.balance(of: .rootStakers)))
         }
         previous = seen
+        let recycled = network.tao.recycledRao - (previousRecycledTaoRao ?? network.tao.recycledRao)
+        let fees = network.tao.authorFeesRao - (previousAuthorFeesRao ?? network.tao.authorFeesRao)
+        previousRecycledTaoRao = network.tao.recycledRao
+        previousAuthorFeesRao = network.tao.authorFeesRao
         return NetworkSample(
             block: block, date: clock.date(ofBlock: block), totalIssuanceRao: network.tao.issuanceRao,
             emissionRaoPerBlock: network.blockEmissionRao(), era: network.schedule.era(block: block, issuanceRao: network.tao.issuanceRao),
-            taoUsdMicro: taoUsdMicro, rootTaoRao: network.tao.rootStakeRao, freeTaoRao: network.tao.freeRao, subnets: subnets)
+            taoUsdMicro: taoUsdMicro, rootTaoRao: network.tao.rootStakeRao, freeTaoRao: network.tao.freeRao, recycledTaoRao: recycled,
+            authorFeesRao: isHead ? fees : nil, rootKeptAlphaTaoRao: isHead ? (keptValue.uint64Value ?? .max) : nil,
+            gateThetaRaw: projection.gateThetaRaw, subnets: subnets)
     }
 
     /// Notes a halving when the era changed with the last block.
@@ -112,7 +146,18 @@ struct RunRecorder {
             return MinerOutcome(netuid: netuid, first: firstRow, last: lastRow, turnedUnprofitable: track.turnedUnprofitable,
                                 exits: totals?.totalExits ?? 0, entries: totals?.totalEntries ?? 0)
         }
+        var head: HeadOutcome?
+        if network.rules.issuance == .creditUnspentRecycled {
+            let emitting = network.subnets.filter { $0.emits(atBlock: network.block) }
+            let projection = network.projectBlock()
+            head = HeadOutcome(emittingSubnets: emitting.count, enabledSubnets: emitting.filter(\.emissionEnabled).count,
+                               minerBurningSubnets: network.subnets.filter { $0.minerBurnFraction > .zero }.count, rootClaim: network.rootClaim,
+                               rootClaimedAlphaRao: network.rootClaimedAlphaRao,
+                               gateThetaRaw: projection.gateThetaRaw, subnetsBelowBar: projection.subnetsBelowBar,
+                               gateMovedTaoRao: network.gateMovedTaoRao)
+        }
         return RunOutcome(first: first ?? final, last: final, halvings: halvings, eventCounts: counts, firstRefusals: refusals,
-                          ledgerViolations: network.checkConservation(), miners: outcomes, minerTotals: minerTotals)
+                          ledgerViolations: network.checkConservation(), miners: outcomes, minerTotals: minerTotals,
+                          emissionTotals: network.emissionTotals, head: head)
     }
 }

@@ -22,6 +22,19 @@ public struct SubnetSample: Sendable, Equatable {
     public let alphaInRao: UInt64
     /// Alpha minted to participants since the previous sample, alpha rao.
     public let alphaOutRao: UInt64
+    /// Alpha recycled (removed from issuance) since the previous sample, alpha rao.
+    public let recycledAlphaRao: UInt64
+    /// A weighted pool's quote weight; nil for a constant-product pool.
+    public let quoteWeight: Perquintill?
+    /// HEAD: alpha the protocol holds from chain buys; nil under other rules.
+    public let protocolAlphaRao: UInt64?
+    /// HEAD: excess TAO spent on chain buys since the previous sample; nil under other rules.
+    public let chainBuyTaoRao: UInt64?
+    /// root_prop as the sample block's root alpha uses it, after that block's minting (32
+    /// fractional bits, raw); nil without root dividends or when the subnet does not emit.
+    public let rootProportionRaw: UInt128?
+    /// HEAD: the subnet's share of the sample block's TAO (gated under a gate), U64F64 raw.
+    public let shareRaw: UInt128?
 }
 
 /// The network at a sample.
@@ -42,6 +55,15 @@ public struct NetworkSample: Sendable, Equatable {
     public let rootTaoRao: UInt64
     /// TAO outside every pool and root, rao.
     public let freeTaoRao: UInt64
+    /// TAO recycled (removed from issuance) since the previous sample, rao.
+    public let recycledTaoRao: UInt64
+    /// HEAD: swap fees paid to block authors since the previous sample; nil under other rules.
+    public let authorFeesRao: UInt64?
+    /// HEAD: the alpha root stakers keep (claim: keep), valued at each pool's spot price, rao;
+    /// nil under other rules.
+    public let rootKeptAlphaTaoRao: UInt64?
+    /// The emission gate's bar θ for the sample block, U64F64 raw; nil without a gate.
+    public let gateThetaRaw: UInt128?
     /// Every subnet, ascending netuid.
     public let subnets: [SubnetSample]
 }
@@ -53,6 +75,8 @@ public struct RunEvent: Sendable, Equatable {
         case stake, unstake, registration, prune, refused
         /// The TAO/USD path reached a bound and is held there.
         case market
+        /// Root turned a subnet's TAO share on (HEAD).
+        case emission
     }
 
     /// The block it happened at (before that block's coinbase).
@@ -120,6 +144,26 @@ public struct MinerPeriodTotal: Sendable, Equatable {
     public var profitUsdMicro: BigInteger { revenueUsdMicro - costUsdMicro }
 }
 
+/// The HEAD rules' state at the end of a run, for its summary.
+public struct HeadOutcome: Sendable {
+    /// Subnets that emit (started), and of those with a TAO share (emission enabled).
+    public let emittingSubnets: Int
+    /// See `emittingSubnets`.
+    public let enabledSubnets: Int
+    /// Subnets whose owner burns part of the miners' alpha.
+    public let minerBurningSubnets: Int
+    /// What root stakers do with their dividends.
+    public let rootClaim: RootClaim
+    /// Root alpha claimed over the run, in all subnets, alpha rao (pruned subnets included).
+    public let rootClaimedAlphaRao: UInt64
+    /// The emission gate's bar at the end, U64F64 raw; nil without a gate.
+    public let gateThetaRaw: UInt128?
+    /// Emitting subnets whose ungated share is below the bar at the end; nil without a gate.
+    public let subnetsBelowBar: Int?
+    /// TAO the gate moved to subnets above the bar over the run, rao.
+    public let gateMovedTaoRao: UInt64
+}
+
 /// What a finished run leaves for its summary.
 public struct RunOutcome: Sendable {
     /// The first sample (the start).
@@ -138,4 +182,8 @@ public struct RunOutcome: Sendable {
     public let miners: [MinerOutcome]
     /// Network-wide miner totals per report period (periods with mining only).
     public let minerTotals: [MinerPeriodTotal]
+    /// Where the run's block emission went.
+    public let emissionTotals: EmissionTotals
+    /// The HEAD rules' state at the end; nil under other rules.
+    public let head: HeadOutcome?
 }

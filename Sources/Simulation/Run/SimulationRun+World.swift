@@ -57,8 +57,9 @@ extension SimulationRun {
             var events: [RunEvent] = []
             if let pruned = registration.prunedNetuid {
                 let holders = (payouts ?? []).map { "\($0.holder): \($0.taoRao)" }.joined(separator: "; ")
+                let recycled = (payouts ?? []).contains { $0.holder == .protocol } ? "; the protocol's part recycled" : ""
                 events.append(event(.prune, netuid: pruned, holder: "holders", in: 0, out: registration.prunedPayoutRao,
-                                    "lowest EMA price; pool TAO paid pro rata to alpha holders (\(holders))"))
+                                    "lowest EMA price; pool TAO paid pro rata to alpha holders (\(holders))\(recycled)"))
             }
             events.append(event(.registration, netuid: registration.netuid, holder: AlphaHolder.owner.reportName, in: registration.lockRao, out: registration.alphaReserveRao,
                                 "lock \(registration.lockRao) rao, recycled \(registration.recycledRao) rao"))
@@ -83,6 +84,9 @@ extension SimulationRun {
                 let amount = (try? BigInteger(position).multipliedDivided(by: numerator, dividedBy: denominator, rounding: .floor))?.uint64Value ?? 0
                 let quote = try network.unstake(netuid: flow.netuid, holder: holder, alphaRao: amount)
                 return event(.unstake, netuid: flow.netuid, holder: flow.holder, in: amount, out: quote.amountOutRao, flow.source.description)
+            case .enableEmission:
+                try network.enableEmission(netuid: flow.netuid)
+                return event(.emission, netuid: flow.netuid, holder: flow.holder, in: 0, out: 0, "\(flow.source): emission enabled")
             }
         } catch {
             return event(.refused, netuid: flow.netuid, holder: flow.holder, in: 0, out: 0, "\(flow.source): \(error)")

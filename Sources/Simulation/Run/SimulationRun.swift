@@ -34,9 +34,18 @@ public struct SimulationRun {
             guard let index = configurations.firstIndex(where: { $0.netuid == holder.netuid }) else { continue }
             configurations[index].holders.append((holder.name, holder.alphaRao))
         }
+        var rules = scenario.rules
+        if let settings = scenario.gate {
+            guard let gate = rules.gate else {
+                throw .scenario(ScenarioError(file: scenario.file, keyPath: settings.source, line: nil, value: rules.name,
+                                              expected: "a rule set with the emission gate (\(RuleSet.all.filter { $0.gate != nil }.map(\.name).joined(separator: ", "))) for gate settings"))
+            }
+            rules = rules.with(gate: settings.applied(to: gate))
+        }
+        let options = NetworkOptions(rootClaim: scenario.rootClaim, lastLockRao: scenario.lastLockRao, lastLockBlock: scenario.lastLockBlock)
         do {
-            network = try Network(rules: scenario.rules, startBlock: scenario.startBlock, startIssuanceRao: scenario.startIssuanceRao,
-                                  rootStakeRao: scenario.rootTaoRao, subnets: configurations)
+            network = try Network(rules: rules, startBlock: scenario.startBlock, startIssuanceRao: scenario.startIssuanceRao,
+                                  rootStakeRao: scenario.rootTaoRao, subnets: configurations, options: options)
             agents = try MinerAgents(models: scenario.minerModels, network: &network, seed: scenario.seed, blocksPerDay: scenario.blocksPerDay)
         } catch {
             throw .scenario(scenario.error(for: error))

@@ -34,13 +34,15 @@ public struct FlowEvent: Sendable, Equatable {
         case unstakeAlpha(rao: UInt64)
         /// numerator/denominator of the holder's position at the time, floored to rao.
         case unstakeFraction(numerator: BigInteger, denominator: BigInteger)
+        /// Root turns the subnet's TAO share on (HEAD `sudo_set_subnet_emission_enabled`).
+        case enableEmission
     }
 
     /// The block at whose start it happens.
     public let block: UInt64
     /// The subnet.
     public let netuid: UInt16
-    /// Who stakes or unstakes (`others` by default).
+    /// Who stakes or unstakes (`others` by default; `root` for an emission switch).
     public let holder: String
     /// Stake TAO, unstake alpha, or unstake a fraction of the position.
     public let action: Action
@@ -85,6 +87,22 @@ public struct StochasticFlow: Sendable, Equatable {
     public let source: ScenarioKeyPath
 }
 
+/// A scenario's changes to its rule set's emission gate (`gate:`); a part left out keeps the
+/// rule set's.
+public struct GateSettings: Sendable, Equatable {
+    /// The bar: a rank or a q-mass.
+    public let bar: EmissionGate.Bar?
+    /// The Hill exponent.
+    public let exponent: Int?
+    /// Where in the scenario it was written.
+    public let source: ScenarioKeyPath
+
+    /// `gate` with these settings applied.
+    public func applied(to gate: EmissionGate) -> EmissionGate {
+        EmissionGate(bar: bar ?? gate.bar, exponent: exponent ?? gate.exponent, recomputeEveryBlocks: gate.recomputeEveryBlocks)
+    }
+}
+
 /// A parsed, validated scenario.
 public struct Scenario: Sendable {
     /// The scenario's name (baselines are stored by it).
@@ -113,6 +131,14 @@ public struct Scenario: Sendable {
     public let market: TaoUsdModel
     /// TAO staked on root at the start, rao.
     public let rootTaoRao: UInt64
+    /// What root stakers do with claimable root dividends (HEAD; `root.claim`).
+    public let rootClaim: RootClaim
+    /// `start.last_lock_tao` and `start.last_lock_block`, when given.
+    public let lastLockRao: UInt64?
+    /// See `lastLockRao`.
+    public let lastLockBlock: UInt64?
+    /// Changes to the rule set's emission gate (`gate:`), applied when the run starts.
+    public let gate: GateSettings?
     /// Explicit subnets, or the generator that makes them (run with the scenario's seed).
     public let subnets: SubnetSource
     /// Named positions (holder, netuid, alpha rao), part of each subnet's starting outstanding.

@@ -69,7 +69,7 @@ extension ScenarioParser {
         if case .mapping = value.node {
             let entry = try value.mapping(allowed: ["generate"], required: ["generate"])
             let generate = entry["generate"]!
-            let generator = try parseGenerator(generate)
+            let generator = try parseGenerator(generate, context: context)
             var models: [UInt16: MinerModel] = [:]
             if case let .mapping(mapping) = generate.node, let minersNode = mapping["miners"] {
                 let model = try parseMiners(generate.child("miners", minersNode), context: context)
@@ -81,7 +81,7 @@ extension ScenarioParser {
         var configurations: [SubnetConfiguration] = []
         for item in try value.sequence("a list of subnets, or {generate: {...}}") {
             let entry = try item.mapping(allowed: ["netuid", "tao_reserve", "alpha_reserve", "alpha_outstanding", "ema_price",
-                                                   "registered_at", "miner_shares", "validator_shares", "miners", "tempo"],
+                                                   "registered_at", "miner_shares", "validator_shares", "miners", "tempo"] + headSubnetKeys,
                                          required: ["netuid", "tao_reserve", "alpha_reserve"])
             let netuid = try entry["netuid"]!.netuid()
             guard !configurations.contains(where: { $0.netuid == netuid }) else { throw entry["netuid"]!.error("a netuid not used by another subnet") }
@@ -106,18 +106,20 @@ extension ScenarioParser {
                 guard entry["miner_shares"] == nil else { throw entry["miner_shares"]!.error("no miner_shares beside miners (its distribution sets them)") }
                 models[netuid] = try parseMiners(miners, context: context)
             }
+            let head = try parseHeadSettings(entry, at: item, taoRao: tao, alphaRao: alpha, registeredAt: registered, context: context)
             configurations.append(SubnetConfiguration(
                 netuid: netuid, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: outstanding, emaPrice: ema,
                 registeredAtBlock: registered, minerWeights: try weights(entry["miner_shares"], "miner"),
-                validatorWeights: try weights(entry["validator_shares"], "validator"), tempo: tempo))
+                validatorWeights: try weights(entry["validator_shares"], "validator"), tempo: tempo, quoteWeight: head.quoteWeight,
+                minerBurnFraction: head.minerBurnFraction, emissionEnabled: head.emissionEnabled, startCallBlock: head.startCallBlock))
         }
         guard !configurations.isEmpty else { throw value.error("at least one subnet") }
         return (.explicit(configurations), models)
     }
 
-    static func parseGenerator(_ value: YAMLValue) throws(ScenarioError) -> SubnetGenerator {
+    static func parseGenerator(_ value: YAMLValue, context: Context) throws(ScenarioError) -> SubnetGenerator {
         let entry = try value.mapping(allowed: ["count", "first_netuid", "price", "alpha_reserve", "alpha_outstanding", "fitted_to",
-                                                "miner_shares", "validator_shares", "miners"],
+                                                "miner_shares", "validator_shares", "miners", "miner_burned", "emission_disabled"],
                                       required: ["count", "price", "alpha_reserve", "alpha_outstanding", "fitted_to"])
         let count = try entry["count"]!.positive("a positive number of subnets")
         guard count <= 4_096 else { throw entry["count"]!.error("at most 4096 subnets") }
@@ -143,11 +145,13 @@ extension ScenarioParser {
         }
         let reserve = try spread("alpha_reserve", allowZero: false)
         let outstanding = try spread("alpha_outstanding", allowZero: true)
+        let (minerBurn, emissionDisabled) = try parseGeneratorHead(entry, count: count, context: context)
         return SubnetGenerator(count: Int(count), firstNetuid: first, medianPrice: median, priceSum: sum, priceSigma: sigma,
                                alphaReserveMedianRao: reserve.0, alphaReserveSigma: reserve.1,
                                alphaOutstandingMedianRao: outstanding.0, alphaOutstandingSigma: outstanding.1,
                                minerWeights: try weights(entry["miner_shares"], "miner"),
-                               validatorWeights: try weights(entry["validator_shares"], "validator"))
+                               validatorWeights: try weights(entry["validator_shares"], "validator"),
+                               minerBurn: minerBurn, emissionDisabledCount: emissionDisabled)
     }
 
     static func parseHolders(_ value: YAMLValue?, known: Set<UInt16>) throws(ScenarioError) -> [(name: String, netuid: UInt16, alphaRao: UInt64)] {
@@ -178,13 +182,22 @@ extension ScenarioParser {
                 continue
             }
             let entry = try item.mapping(allowed: ["block", "date", "netuid", "holder", "stake_tao", "unstake_alpha", "unstake_percent",
-                                                   "over_days", "over_blocks", "every_blocks"], required: ["netuid"])
+                                                   "over_days", "over_blocks", "every_blocks", "enable_emission"], required: ["netuid"])
             let block = try context.block(entry, at: item)
             let netuid = try entry["netuid"]!.netuid()
+            if let enable = entry["enable_emission"] {
+                try context.requireHead(enable)
+                // It may name a subnet a registration creates during the run: checked when it happens.
+                guard try enable.bool() else { throw enable.error("true (root only turns emission on)") }
+                let others = entry.keys.filter { !["block", "date", "netuid", "enable_emission"].contains($0) }.sorted()
+                guard others.isEmpty else { throw item.error("no \(others.joined(separator: ", ")) beside enable_emission") }
+                events.append(FlowEvent(block: block, netuid: netuid, holder: "root", action: .enableEmission, source: item.path))
+                continue
+            }
             guard known.contains(netuid) else { throw entry["netuid"]!.error("the netuid of a subnet in the scenario") }
             let holder = try entry["holder"]?.text("a holder name") ?? AlphaHolder.others.reportName
             let actions = ["stake_tao", "unstake_alpha", "unstake_percent"].filter { entry[$0] != nil }
-            guard actions.count == 1 else { throw item.error("exactly one of stake_tao, unstake_alpha or unstake_percent") }
+            guard actions.count == 1 else { throw item.error("exactly one of stake_tao, unstake_alpha, unstake_percent or enable_emission") }
             if actions[0] != "stake_tao", holder != AlphaHolder.others.reportName, !holders.contains("\(netuid)/\(holder)") {
                 throw (entry["holder"] ?? item).error("a holder listed under 'holders' for subnet \(netuid), or 'others'")
             }

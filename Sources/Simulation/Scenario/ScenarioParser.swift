@@ -7,7 +7,7 @@ import Yams
 /// file, the key path, the value and what was expected.
 public enum ScenarioParser {
     static let topLevelKeys = ["name", "description", "rules", "seed", "horizon", "step", "sample_every", "start", "market",
-                               "root", "subnets", "holders", "flows", "registrations"]
+                               "root", "subnets", "holders", "flows", "registrations", "gate"]
 
     /// Values a scenario may leave out, and the limits it must keep.
     public enum Defaults {
@@ -63,12 +63,17 @@ public enum ScenarioParser {
         }
         let seed = try top["seed"]?.unsigned("a non-negative integer seed") ?? 0
 
-        let start = try top["start"]?.mapping(allowed: ["block", "issuance", "date", "blocks_per_day"]) ?? [:]
+        let start = try top["start"]?.mapping(allowed: ["block", "issuance", "date", "blocks_per_day", "last_lock_tao", "last_lock_block"]) ?? [:]
         let startBlock = try start["block"]?.unsigned("a block number") ?? 0
         let issuanceRao = try start["issuance"]?.amountRao("TAO") ?? Defaults.startIssuanceRao
         guard issuanceRao <= Supply.capRao else { throw start["issuance"]!.error("at most 21000000 TAO") }
         let startDate = try start["date"]?.date() ?? Defaults.startDate
         let blocksPerDay = try start["blocks_per_day"]?.positive("a positive whole number of blocks per day") ?? Supply.nominalBlocksPerDay
+        let lastLockRao = try start["last_lock_tao"]?.amountRao("TAO")
+        let lastLockBlock = try start["last_lock_block"]?.unsigned("a block number (0: no registration yet)")
+        if let lastLockBlock, lastLockBlock > startBlock {
+            throw start["last_lock_block"]!.error("a block at or before the start block \(startBlock)")
+        }
 
         let horizonValue = top["horizon"]!
         let horizon = try horizonValue.mapping(allowed: ["days", "blocks"])
@@ -103,12 +108,26 @@ public enum ScenarioParser {
         }
         let sampleEvery = try top["sample_every"]?.positive("a positive number of blocks between rows") ?? blocksPerDay
         let clock = BlockClock(originBlock: startBlock, originDate: startDate, blocksPerDay: blocksPerDay)
-        let context = Context(file: file, directory: directory, startBlock: startBlock, endBlock: endBlock, startDate: startDate, clock: clock)
+        let context = Context(file: file, directory: directory, startBlock: startBlock, endBlock: endBlock, startDate: startDate, clock: clock,
+                              rules: rules)
 
         let market = try parseMarket(top["market"]!, context: context)
         var rootRao: UInt64 = 0
+        var rootClaim = RootClaim.swap
         if let value = top["root"] {
-            rootRao = try value.mapping(allowed: ["tao"], required: ["tao"])["tao"]!.amountRao("TAO")
+            let root = try value.mapping(allowed: ["tao", "claim"], required: ["tao"])
+            rootRao = try root["tao"]!.amountRao("TAO")
+            if let claim = root["claim"] {
+                try context.requireHead(claim)
+                guard let parsed = RootClaim(rawValue: try claim.text()) else { throw claim.error("swap or keep") }
+                rootClaim = parsed
+            }
+        }
+        let gate = try top["gate"].map { value throws(ScenarioError) in
+            guard rules.gate != nil else {
+                throw value.error("a rule set with the emission gate (\(RuleSet.all.filter { $0.gate != nil }.map(\.name).joined(separator: ", "))) for gate settings")
+            }
+            return try parseGate(value)
         }
         let (subnets, minerModels) = try parseSubnets(top["subnets"]!, context: context)
         let knownNetuids: Set<UInt16>
@@ -128,7 +147,7 @@ public enum ScenarioParser {
         return Scenario(
             name: name, file: file, rules: rules, seed: seed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
             startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
-            rootTaoRao: rootRao, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
+            rootTaoRao: rootRao, rootClaim: rootClaim, lastLockRao: lastLockRao, lastLockBlock: lastLockBlock, gate: gate, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
             registrations: registrations.sorted(), minerModels: minerModels, inputFiles: context.filesRead)
     }
 
@@ -140,16 +159,28 @@ public enum ScenarioParser {
         let endBlock: UInt64
         let startDate: CalendarDate
         let clock: BlockClock
+        /// The scenario's rule set (HEAD-only keys are refused under the others).
+        let rules: RuleSet
         /// Every file read besides the scenario itself, in the order read, without repeats.
         private(set) var filesRead: [String] = []
 
-        init(file: String, directory: String, startBlock: UInt64, endBlock: UInt64, startDate: CalendarDate, clock: BlockClock) {
+        init(file: String, directory: String, startBlock: UInt64, endBlock: UInt64, startDate: CalendarDate, clock: BlockClock, rules: RuleSet) {
             self.file = file
+            self.rules = rules
             self.directory = directory
             self.startBlock = startBlock
             self.endBlock = endBlock
             self.startDate = startDate
             self.clock = clock
+        }
+
+        /// Refuses a key that only the HEAD rule sets use, when the scenario's rule set is another
+        /// (there it would have no effect). `dtao run --rules` may still switch a HEAD scenario
+        /// to another rule set, whose rules then ignore these keys.
+        func requireHead(_ value: YAMLValue) throws(ScenarioError) {
+            guard rules.registration.activation != .startCallNextBlockEmissionOff else { return }
+            let heads = RuleSet.all.filter { $0.registration.activation == .startCallNextBlockEmissionOff }.map(\.name).joined(separator: " or ")
+            throw value.error("a key of the HEAD rule sets (rules: \(heads)); under \(rules.name) it would have no effect")
         }
 
         /// Notes that `path` was read.

@@ -37,11 +37,34 @@ public struct SubnetGenerator: Sendable, Equatable {
     public let minerWeights: [UInt64]
     /// Fixed payout weights of each subnet's validators.
     public let validatorWeights: [UInt64]
+    /// HEAD: which subnets withhold miner emission, and how much.
+    public let minerBurn: MinerBurn?
+    /// HEAD: how many subnets, the lowest-priced (highest netuids), have emission disabled.
+    public let emissionDisabledCount: Int
+
+    /// `subnets` subnets chosen in a seeded random order each burn a fraction of their miners'
+    /// alpha drawn uniformly from [minimum, maximum], rounded to 10^−9.
+    public struct MinerBurn: Sendable, Equatable {
+        /// How many subnets withhold miner emission.
+        public let subnets: Int
+        /// The smallest fraction burned.
+        public let minimum: Perquintill
+        /// The largest fraction burned.
+        public let maximum: Perquintill
+
+        /// A miner-burn spread with these values.
+        public init(subnets: Int, minimum: Perquintill, maximum: Perquintill) {
+            self.subnets = subnets
+            self.minimum = minimum
+            self.maximum = maximum
+        }
+    }
 
     /// A generator with these parameters (see the properties).
     public init(count: Int, firstNetuid: UInt16 = 1, medianPrice: Double, priceSum: Double?, priceSigma: Double?,
                 alphaReserveMedianRao: Double, alphaReserveSigma: Double, alphaOutstandingMedianRao: Double,
-                alphaOutstandingSigma: Double, minerWeights: [UInt64] = [1], validatorWeights: [UInt64] = [1]) {
+                alphaOutstandingSigma: Double, minerWeights: [UInt64] = [1], validatorWeights: [UInt64] = [1],
+                minerBurn: MinerBurn? = nil, emissionDisabledCount: Int = 0) {
         self.count = count
         self.firstNetuid = firstNetuid
         self.medianPrice = medianPrice
@@ -53,6 +76,8 @@ public struct SubnetGenerator: Sendable, Equatable {
         self.alphaOutstandingSigma = alphaOutstandingSigma
         self.minerWeights = minerWeights
         self.validatorWeights = validatorWeights
+        self.minerBurn = minerBurn
+        self.emissionDisabledCount = emissionDisabledCount
     }
 
     /// Standard normal quantiles at (i − ½)/n, ascending.
@@ -74,7 +99,9 @@ public struct SubnetGenerator: Sendable, Equatable {
     }
 
     /// The subnets, deterministic for a seed. Larger prices get lower netuids (the real network's
-    /// big subnets are old and low-numbered), reserves are shuffled.
+    /// big subnets are old and low-numbered), reserves are shuffled; the HEAD settings (miner
+    /// burn, disabled emission) are drawn after the reserves, so adding them leaves the pools as
+    /// they were.
     public func subnets(seed: UInt64) -> [SubnetConfiguration] {
         var random = RandomStream(seed: seed, purpose: "subnet-generator")
         let z = quantiles
@@ -84,7 +111,7 @@ public struct SubnetGenerator: Sendable, Equatable {
         var outstandingOrder = Array(0..<count)
         reserveOrder.shuffle(using: &random)
         outstandingOrder.shuffle(using: &random)
-        return (0..<count).map { index in
+        var configurations = (0..<count).map { index in
             let alpha = alphaReserveMedianRao * exp(alphaReserveSigma * z[reserveOrder[index]])
             let outstanding = alphaOutstandingMedianRao * exp(alphaOutstandingSigma * z[outstandingOrder[index]])
             let alphaRao = UInt64(max(1_000_000_000, min(alpha.rounded(), 15_000_000_000_000_000)))
@@ -93,6 +120,18 @@ public struct SubnetGenerator: Sendable, Equatable {
             return SubnetConfiguration(netuid: firstNetuid + UInt16(index), taoReserveRao: taoRao, alphaReserveRao: alphaRao,
                                        alphaOutstandingRao: outstandingRao, minerWeights: minerWeights, validatorWeights: validatorWeights)
         }
+        if let minerBurn, minerBurn.subnets > 0 {
+            var burnRandom = RandomStream(seed: seed, purpose: "subnet-generator-miner-burn")
+            var order = Array(0..<count)
+            order.shuffle(using: &burnRandom)
+            let low = minerBurn.minimum.parts / 1_000_000_000, high = minerBurn.maximum.parts / 1_000_000_000
+            for index in order.prefix(minerBurn.subnets) {
+                let nano = low + UInt64((Double(high - low) * burnRandom.nextUnit()).rounded(.down))
+                configurations[index].minerBurnFraction = Perquintill(parts: min(nano, high) * 1_000_000_000) ?? .one
+            }
+        }
+        for index in (count - emissionDisabledCount)..<count { configurations[index].emissionEnabled = false }
+        return configurations
     }
 
     /// Φ⁻¹(p) by Acklam's rational approximation (relative error < 1.2e-9), refined with one

@@ -5,22 +5,30 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
     /// TAO issuance never exceeds 21,000,000 TAO; each subnet's alpha issuance likewise.
     case supplyCap = "supply-cap"
     /// minted − recycled = pools + root stake + pending root TAO + root dividends + free TAO +
-    /// burned TAO, to the rao, and the running totals match the subnets.
+    /// burned TAO + block authors' fees + TAO in subnet accounts, to the rao, and the running
+    /// totals match the subnets.
     case taoConservation = "tao-conservation"
     /// Per subnet: minted − recycled = pool alpha + outstanding alpha, and outstanding = pending +
-    /// held (every holder, dust included) + burned, to the rao.
+    /// held (every holder: protocol alpha, claimable root dividends and dust included) + burned,
+    /// to the rao.
     case alphaConservation = "alpha-conservation"
     /// No trade lowers k under exact rounding; under the launch chain's I110F18 rounding k falls by
-    /// less than the new input reserve; no trade leaves the output reserve below the minimum.
+    /// less than the new input reserve; no trade leaves the output reserve below the minimum. On
+    /// a weighted pool x^w1·y^w2 does not fall beyond the power term's rounding (every trade:
+    /// stakers', chain buys, root claims).
     case constantProduct = "constant-product"
     /// Injection never lowers the spot price, and leaves it unchanged (to one rao of alpha) when
     /// not capped. Under the launch rounding both are stated in the chain's own arithmetic: its
     /// unfloored I96F32 tao_in divided by its truncated I96F32 price. The chain injects only
     /// ⌊tao_in⌋ TAO, so the pool's price there can end lower by less than one rao of TAO over the
-    /// new alpha reserve (recorded in the rule set's notes).
+    /// new alpha reserve (recorded in the rule set's notes). Under HEAD the re-weighting keeps
+    /// the spot price within its rounding bound (`InvariantChecker.reweightingProblem`).
     case injection
-    /// The subnets' tao_in plus the rule set's named remainder equal the block emission exactly
-    /// (the remainder is 0 under `card` whenever a subnet can receive TAO).
+    /// The subnets' tao_in plus the rule set's named remainders equal the block emission exactly:
+    /// the launch rules' unissued remainder (0 under `card` whenever a subnet can receive TAO);
+    /// under HEAD the chain buys and the recycled credit, Σ tao_in + chain buys + recycled = E
+    /// with the gate too. And issuance grows by exactly what the block issued: E − recycled
+    /// (HEAD), Σ tao_in (launch).
     case sharesSum = "shares-sum"
     /// The block's emission is the rule set's function of issuance (or block), recomputed with
     /// the GMP reference, and never increases with issuance (or blocks).

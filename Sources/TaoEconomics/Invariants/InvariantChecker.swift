@@ -26,13 +26,19 @@ public struct InvariantChecker: Sendable {
         if let violation = checkObservations(network, block: block) { network.observations.removeAll(); return violation }
         network.observations.removeAll()
         if enabled.contains(.sharesSum), let summary = network.lastBlock {
-            if summary.taoInjectedRao &+ summary.unissuedRemainderRao != summary.emissionRao || summary.taoInjectedRao > summary.emissionRao {
+            let parts = UInt128(summary.taoInjectedRao) + UInt128(summary.chainBuyTaoRao) + UInt128(summary.recycledRao) + UInt128(summary.unissuedRemainderRao)
+            if parts != UInt128(summary.emissionRao) {
                 return InvariantViolation(invariant: .sharesSum, block: block, netuid: nil,
-                    details: "Σ tao_in \(summary.taoInjectedRao) + remainder \(summary.unissuedRemainderRao) ≠ emission \(summary.emissionRao)")
+                    details: "Σ tao_in \(summary.taoInjectedRao) + chain buys \(summary.chainBuyTaoRao) + recycled \(summary.recycledRao) + not issued \(summary.unissuedRemainderRao) ≠ emission \(summary.emissionRao)")
             }
             if network.rules.shares == .taoReserveLargestRemainder, !network.subnets.isEmpty, summary.unissuedRemainderRao != 0 {
                 return InvariantViolation(invariant: .sharesSum, block: block, netuid: nil,
                     details: "card routes the whole emission, but \(summary.unissuedRemainderRao) rao of \(summary.emissionRao) was left unrouted")
+            }
+            if UInt128(network.tao.issuanceRao) != UInt128(summary.issuanceBeforeRao) + UInt128(summary.issuedRao)
+                || UInt128(summary.issuedRao) + UInt128(summary.recycledRao) + UInt128(summary.unissuedRemainderRao) != UInt128(summary.emissionRao) {
+                return InvariantViolation(invariant: .sharesSum, block: block, netuid: nil,
+                    details: "issuance went from \(summary.issuanceBeforeRao) to \(network.tao.issuanceRao) rao, not by emission \(summary.emissionRao) − recycled \(summary.recycledRao) − not issued \(summary.unissuedRemainderRao)")
             }
         }
         if enabled.contains(.emissionSchedule), let summary = network.lastBlock {
@@ -141,14 +147,15 @@ public struct InvariantChecker: Sendable {
         // p ∝ w1·y / (w2·x); compare A = w1'·y'·w2·x with B = w1·y·w2'·x'.
         let a = (UInt128(after.complement.parts) * y2).multipliedFullWidth(by: UInt128(before.parts) * x)
         let b = (UInt128(before.complement.parts) * y).multipliedFullWidth(by: UInt128(after.parts) * x2)
-        func double(_ v: (high: UInt128, low: UInt128)) -> Double { Double(v.high) * 0x1p128 + Double(v.low) }
+        func double(_ v: (high: UInt128, low: UInt128)) -> Double { double128(v.high) * 0x1p128 + double128(v.low) }
         let greater = a.high > b.high || (a.high == b.high && a.low >= b.low)
         let (big, small) = greater ? (a, b) : (b, a)
         let (low, borrow) = big.low.subtractingReportingOverflow(small.low)
         let difference = double((big.high - small.high - (borrow ? 1 : 0), low))
         let relative = difference / double(b)
-        let q1 = Double(BalancerMath.multiplyRounded(before.complement, BalancerMath.saturatingProduct(y, x2)))
-        let q2 = Double(BalancerMath.multiplyRounded(before, BalancerMath.saturatingProduct(x, y2)))
+        // q1 and q2 only scale the bound, so their Double values (relative error ~1e-16) serve.
+        let q1 = Double(before.complement.parts) / 1e18 * double128(y) * double128(x2)
+        let q2 = Double(before.parts) / 1e18 * double128(x) * double128(y2)
         guard q1 >= 1, q2 >= 1 else { return nil }  // dust pools: the rounding bounds nothing
         let w1 = Double(after.complement.parts) / 1e18, w2 = Double(after.parts) / 1e18
         let bound = 1.5 * (1e-18 / (w1 * w2) + 1 / q1 + 1 / q2)
@@ -156,6 +163,12 @@ public struct InvariantChecker: Sendable {
             return "re-weighting moved the spot price by a relative \(relative), beyond the rounding bound \(bound) (weight \(before) → \(after), TAO in \(r.taoInRao), alpha in \(r.alphaInRao))"
         }
         return nil
+    }
+
+    /// The nearest Double to a UInt128, through two UInt64 halves (the standard library's
+    /// generic conversion from UInt128 is far slower, and this runs for every injection).
+    static func double128(_ value: UInt128) -> Double {
+        Double(UInt64(truncatingIfNeeded: value >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: value))
     }
 
     static func swapProblem(_ o: SwapObservation) -> String? {
@@ -218,8 +231,8 @@ public struct InvariantChecker: Sendable {
     }
 
     mutating func checkEmission(_ network: Network, summary: BlockSummary) -> InvariantViolation? {
-        // The issuance the block saw: now minus what it issued.
-        let issuance = network.tao.issuanceRao - summary.issuedRao
+        // The issuance the block saw.
+        let issuance = summary.issuanceBeforeRao
         let expected: UInt64
         switch network.rules.halving {
         case .issuance:

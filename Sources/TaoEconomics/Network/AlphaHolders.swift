@@ -8,6 +8,13 @@ public enum AlphaHolder: Hashable, Sendable, CustomStringConvertible {
     /// Rao lost to the rules' floors: minted as outstanding but credited to nobody. Explicit so
     /// that alpha conservation holds to the rao.
     case dust
+    /// Alpha the chain's own buys bought with excess emission (HEAD `SubnetProtocolAlpha`): held by
+    /// the protocol, counted in outstanding, weighed for it at dissolution.
+    case `protocol`
+    /// Root dividends paid at an epoch and not claimed yet (HEAD `RootClaimable`).
+    case rootClaimable
+    /// Alpha root stakers claimed and keep (HEAD claim type `Keep`).
+    case rootStakers
 
     public var description: String {
         switch self {
@@ -16,6 +23,9 @@ public enum AlphaHolder: Hashable, Sendable, CustomStringConvertible {
         case let .validator(index): return "validator \(index)"
         case let .staker(name): return "staker \(name)"
         case .dust: return "dust"
+        case .protocol: return "protocol"
+        case .rootClaimable: return "root claimable"
+        case .rootStakers: return "root stakers"
         }
     }
 }
@@ -78,7 +88,7 @@ public struct AlphaHolders: Sendable, Equatable {
     }
 
     /// Every holder with a positive balance, in a stable order (owner, miners, validators,
-    /// stakers by name, dust).
+    /// stakers by name, root stakers, root claimable, protocol, dust).
     public var positiveBalances: [(holder: AlphaHolder, rao: UInt64)] {
         func rank(_ holder: AlphaHolder) -> (Int, Int, String) {
             switch holder {
@@ -86,7 +96,10 @@ public struct AlphaHolders: Sendable, Equatable {
             case let .miner(index): return (1, index, "")
             case let .validator(index): return (2, index, "")
             case let .staker(name): return (3, 0, name)
-            case .dust: return (4, 0, "")
+            case .rootStakers: return (4, 0, "")
+            case .rootClaimable: return (5, 0, "")
+            case .protocol: return (6, 0, "")
+            case .dust: return (7, 0, "")
             }
         }
         return balances.filter { $0.value > 0 }.map { ($0.key, $0.value) }.sorted { rank($0.holder) < rank($1.holder) }

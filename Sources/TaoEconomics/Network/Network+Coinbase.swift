@@ -10,7 +10,8 @@ extension Network {
     /// price-neutral alpha (capped at the subnet's alpha emission), alpha_out is minted and
     /// split into pending owner, miner and validator parts (and, under the launch rules, a root
     /// part sold for TAO), moving prices update, and subnets whose epoch falls on this block
-    /// pay out their pending emission. Then `block` advances.
+    /// pay out their pending emission. Then `block` advances. The HEAD rule sets run their own
+    /// coinbase (`stepHead`).
     ///
     /// Every new amount is computed before any is applied, so a throw (only possible when a
     /// reserve would pass 2^64 rao) leaves the network untouched.
@@ -19,6 +20,12 @@ extension Network {
     ///   `run_coinbase(block_emission)`); nil, the default, uses the schedule.
     public mutating func step(emissionRao: UInt64? = nil) throws(NetworkError) {
         let emission = emissionRao ?? blockEmissionRao()
+        if rules.issuance == .creditUnspentRecycled {
+            try stepHead(emissionRao: emission)
+            block += 1
+            return
+        }
+        let issuanceBefore = tao.issuanceRao
         let taoIn = taoShares(emissionRao: emission)
         var updated = subnets
         let (issued, rootSoldTotal) = switch mode {
@@ -31,7 +38,8 @@ extension Network {
         tao.poolsRao = tao.poolsRao + issued - rootSoldTotal
         tao.pendingRootRao += rootSoldTotal
         lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: issued,
-                                 unissuedRemainderRao: emission - issued, issuedRao: issued)
+                                 unissuedRemainderRao: emission - issued, issuanceBeforeRao: issuanceBefore, issuedRao: issued)
+        emissionTotals.add(lastBlock!)
         for index in subnets.indices where rules.runsEpoch(netuid: subnets[index].netuid, block: block, tempo: subnets[index].tempo) {
             try payPending(at: index)
         }
@@ -94,7 +102,7 @@ extension Network {
             subnet.pendingMinerRao += miners
             subnet.pendingValidatorRao += rest - miners
         case .headU96F32:
-            break  // refused at `Network.init` until the HEAD coinbase runs
+            break  // HEAD blocks run through `stepHead`
         case .launchI96F32:
             let parts = launchSplit(alphaOutRao: alphaEmission, terms: terms, alphaIssuanceAfterRao: pool.alphaReserveRao &+ pool.alphaOutstandingRao)
             subnet.pendingOwnerRao += parts.owner

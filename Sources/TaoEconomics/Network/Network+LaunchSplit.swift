@@ -1,6 +1,8 @@
 import FixedMath
 
-/// The launch split's values that are the same for every subnet in a block.
+/// The values of the launch and HEAD splits that are the same for every subnet in a block.
+/// HEAD computes them in U96F32, launch in I96F32; for the non-negative values below 2^95 that
+/// occur, both floor and truncate alike, so one arithmetic serves both.
 struct LaunchTerms<A: I96F32Arithmetic> {
     /// cut ⊘ 65535 (`get_float_subnet_owner_cut`).
     let ownerCut: A.Value
@@ -8,16 +10,11 @@ struct LaunchTerms<A: I96F32Arithmetic> {
     let rootTaoWeight: A.Value?
 
     init(rules: RuleSet, rootStakeRao: UInt64) {
-        if case let .launchI96F32(cut) = rules.split {
-            ownerCut = A.divide(A.integer(cut), A.integer(65_535)) ?? A.zero
-        } else {
-            ownerCut = A.zero
+        switch rules.split {
+        case let .launchI96F32(cut), let .headU96F32(cut): ownerCut = A.divide(A.integer(cut), A.integer(65_535)) ?? A.zero
+        case .exactPercent: ownerCut = A.zero
         }
-        if case let .sellEveryBlock(weight) = rules.root {
-            rootTaoWeight = Self.rootTaoWeight(rootStakeRao: rootStakeRao, taoWeightU64: weight)
-        } else {
-            rootTaoWeight = nil
-        }
+        rootTaoWeight = rules.root.taoWeightU64.map { Self.rootTaoWeight(rootStakeRao: rootStakeRao, taoWeightU64: $0) }
     }
 
     /// root TAO ⊗ (taoWeight ⊘ u64::MAX), with `safe_div` giving 0 on a zero divisor.
@@ -27,7 +24,9 @@ struct LaunchTerms<A: I96F32Arithmetic> {
 }
 
 extension Network {
-    /// The launch split of alpha_out in I96F32, each part floored to rao.
+    /// The launch (I96F32) or HEAD (U96F32) split of alpha_out, each part floored to rao:
+    /// owner = alpha_out ⊗ cut, rest = alpha_out − owner, root = root_prop ⊗ rest ⊗ ½ with
+    /// root_prop at `alphaIssuanceAfterRao`, miners = rest ⊗ ½, validators = rest − miners − root.
     static func launchSplit<A: I96F32Arithmetic>(alphaOutRao: UInt64, terms: LaunchTerms<A>, alphaIssuanceAfterRao: UInt64)
         -> (owner: UInt64, miners: UInt64, validators: UInt64, root: UInt64) {
         let alphaOut = A.integer(alphaOutRao)

@@ -17,45 +17,49 @@ extension Network {
     /// Every conservation law the ledger keeps, checked in O(subnets) from running totals:
     ///
     /// - TAO: minted − recycled = Σ pool TAO + root stake + pending root TAO + root dividends
-    ///   + free TAO + burned TAO, and the running pool and pending totals match the subnets;
+    ///   + free TAO + burned TAO + authors' fees + subnet accounts, and the running pool, pending
+    ///   and account totals match the subnets;
     /// - alpha, per subnet: minted − recycled = pool alpha + outstanding, and outstanding =
-    ///   pending (owner + miners + validators) + held (every holder, dust included) + burned
+    ///   pending (owner + miners + validators + root) + held (every holder: protocol, root
+    ///   claimable and dust included) + burned
     ///   (burned alpha stays issued and outstanding, held by nobody);
     /// - issuance stays within 21,000,000 TAO and each alpha within 21,000,000 alpha.
     public func checkConservation() -> [LedgerViolation] {
         var violations: [LedgerViolation] = []
         // Sums of u64 amounts fit 128 bits exactly for any realistic count of terms.
-        var pools: UInt128 = 0, pendingRoot: UInt128 = 0
+        var pools: UInt128 = 0, pendingRoot: UInt128 = 0, accounts: UInt128 = 0
         for subnet in subnets {
             pools += UInt128(subnet.pool.taoReserveRao)
             pendingRoot += UInt128(subnet.pendingRootTaoRao)
+            accounts += UInt128(subnet.accountTaoRao)
             let issuance = Int128(subnet.alphaMintedRao) - Int128(subnet.alphaRecycledRao)
             let inPool = Int128(subnet.pool.alphaReserveRao) + Int128(subnet.pool.alphaOutstandingRao)
             if issuance != inPool {
                 violations.append(LedgerViolation(law: .alphaConservation, netuid: subnet.netuid,
                     details: "minted \(subnet.alphaMintedRao) − recycled \(subnet.alphaRecycledRao) ≠ pool \(subnet.pool.alphaReserveRao) + outstanding \(subnet.pool.alphaOutstandingRao)"))
             }
-            let accounted = UInt128(subnet.pendingOwnerRao) + UInt128(subnet.pendingMinerRao) + UInt128(subnet.pendingValidatorRao)
-                + UInt128(subnet.holders.totalRao) + UInt128(subnet.alphaBurnedRao)
+            let pending = UInt128(subnet.pendingOwnerRao) + UInt128(subnet.pendingMinerRao) + UInt128(subnet.pendingValidatorRao)
+                + UInt128(subnet.pendingRootAlphaRao)
+            let accounted = pending + UInt128(subnet.holders.totalRao) + UInt128(subnet.alphaBurnedRao)
             if accounted != UInt128(subnet.pool.alphaOutstandingRao) {
                 violations.append(LedgerViolation(law: .alphaConservation, netuid: subnet.netuid,
-                    details: "outstanding \(subnet.pool.alphaOutstandingRao) ≠ pending \(subnet.pendingOwnerRao &+ subnet.pendingMinerRao &+ subnet.pendingValidatorRao) + held \(subnet.holders.totalRao) + burned \(subnet.alphaBurnedRao)"))
+                    details: "outstanding \(subnet.pool.alphaOutstandingRao) ≠ pending \(pending) + held \(subnet.holders.totalRao) + burned \(subnet.alphaBurnedRao)"))
             }
             if inPool > Int128(Supply.capRao) {
                 violations.append(LedgerViolation(law: .supplyCap, netuid: subnet.netuid,
                     details: "alpha issuance \(inPool) rao is above 21,000,000 alpha"))
             }
         }
-        if pools != UInt128(tao.poolsRao) || pendingRoot != UInt128(tao.pendingRootRao) {
+        if pools != UInt128(tao.poolsRao) || pendingRoot != UInt128(tao.pendingRootRao) || accounts != UInt128(tao.subnetAccountsRao) {
             violations.append(LedgerViolation(law: .taoConservation, netuid: nil,
-                details: "running totals drifted: pools \(tao.poolsRao) vs \(pools), pending root \(tao.pendingRootRao) vs \(pendingRoot)"))
+                details: "running totals drifted: pools \(tao.poolsRao) vs \(pools), pending root \(tao.pendingRootRao) vs \(pendingRoot), subnet accounts \(tao.subnetAccountsRao) vs \(accounts)"))
         }
         let held = UInt128(tao.poolsRao) + UInt128(tao.rootStakeRao) + UInt128(tao.pendingRootRao) + UInt128(tao.rootDividendsRao)
-            + UInt128(tao.freeRao) + UInt128(tao.burnedRao)
+            + UInt128(tao.freeRao) + UInt128(tao.burnedRao) + UInt128(tao.authorFeesRao) + UInt128(tao.subnetAccountsRao)
         let issued = Int128(tao.mintedRao) - Int128(tao.recycledRao)
         if issued < 0 || UInt128(issued) != held {
             violations.append(LedgerViolation(law: .taoConservation, netuid: nil,
-                details: "minted \(tao.mintedRao) − recycled \(tao.recycledRao) ≠ pools \(tao.poolsRao) + root \(tao.rootStakeRao) + pending root \(tao.pendingRootRao) + root dividends \(tao.rootDividendsRao) + free \(tao.freeRao) + burned \(tao.burnedRao)"))
+                details: "minted \(tao.mintedRao) − recycled \(tao.recycledRao) ≠ pools \(tao.poolsRao) + root \(tao.rootStakeRao) + pending root \(tao.pendingRootRao) + root dividends \(tao.rootDividendsRao) + free \(tao.freeRao) + burned \(tao.burnedRao) + author fees \(tao.authorFeesRao) + subnet accounts \(tao.subnetAccountsRao)"))
         }
         if issued > Int128(Supply.capRao) {
             violations.append(LedgerViolation(law: .supplyCap, netuid: nil, details: "TAO issuance \(issued) rao is above 21,000,000 TAO"))

@@ -14,7 +14,7 @@ extension Network {
         case .taoReserveLargestRemainder:
             return LargestRemainder.split(emissionRao, among: subnets.map(\.pool.taoReserveRao), mode: mode).map(TaoInjection.init(rao:))
         case .emaPriceNetOfMinerBurn:
-            // Refused at `Network.init` until the HEAD coinbase runs.
+            // HEAD blocks compute their shares in `headBlockQuote`.
             return subnets.map { _ in .zero }
         case .emaPriceI96F32:
             switch mode {

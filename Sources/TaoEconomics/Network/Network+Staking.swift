@@ -11,8 +11,10 @@ extension Network {
         try subnet.holders.credit(holder, quote.amountOutRao)
         subnets[index] = subnet
         if isObserving { observations.swaps.append(SwapObservation(netuid: netuid, quote: quote, rules: rules.pool)) }
-        tao.freeRao -= taoRao
-        tao.poolsRao += taoRao
+        // A weighted pool returns what a limit left unspent and pays its fee to the block author.
+        tao.freeRao -= taoRao - quote.refundedRao
+        tao.poolsRao += quote.taoReserveAfterRao - quote.taoReserveBeforeRao
+        tao.authorFeesRao += quote.authorTaoRao
         return quote
     }
 
@@ -25,10 +27,15 @@ extension Network {
         try subnet.holders.debit(holder, alphaRao)
         let quote: SwapQuote
         do { quote = try subnet.pool.swap(.unstake, amountRao: alphaRao, rules: rules.pool, mode: mode) } catch { throw .tradeRefused(netuid: netuid, error) }
+        // A weighted pool returns the alpha a limit left unsold; an alpha fee its sale could not
+        // sell stays issued, held by nobody.
+        try subnet.holders.credit(holder, quote.refundedRao)
+        try subnet.holders.credit(.dust, quote.authorAlphaUnsoldRao)
         subnets[index] = subnet
         if isObserving { observations.swaps.append(SwapObservation(netuid: netuid, quote: quote, rules: rules.pool)) }
         tao.freeRao += quote.amountOutRao
         tao.poolsRao -= quote.taoReserveBeforeRao - quote.taoReserveAfterRao
+        tao.authorFeesRao += quote.authorTaoRao
         return quote
     }
 

@@ -22,11 +22,21 @@ public struct SubnetConfiguration: Sendable, Equatable {
     public var holders: [(name: String, alphaRao: UInt64)]
     /// The subnet's own tempo (epoch every tempo + 1 blocks); nil for the rule set's.
     public var tempo: UInt64?
+    /// Weighted pools: the quote (TAO) weight; nil for ½. Constant-product pools have none.
+    public var quoteWeight: Perquintill?
+    /// HEAD: the fraction of the miners' alpha the owner's hotkey takes and burns (0 by default).
+    public var minerBurnFraction: Perquintill
+    /// HEAD: whether the subnet gets a TAO share (true by default for subnets at the start).
+    public var emissionEnabled: Bool
+    /// HEAD: the block of the owner's start_call; nil: started at `registeredAtBlock`.
+    public var startCallBlock: UInt64?
 
     /// A subnet configuration; see the properties.
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64,
                 emaPrice: FixedPoint<I96F32>? = nil, registeredAtBlock: UInt64 = 0, minerWeights: [UInt64] = [1],
-                validatorWeights: [UInt64] = [1], holders: [(name: String, alphaRao: UInt64)] = [], tempo: UInt64? = nil) {
+                validatorWeights: [UInt64] = [1], holders: [(name: String, alphaRao: UInt64)] = [], tempo: UInt64? = nil,
+                quoteWeight: Perquintill? = nil, minerBurnFraction: Perquintill = .zero, emissionEnabled: Bool = true,
+                startCallBlock: UInt64? = nil) {
         self.netuid = netuid
         self.taoReserveRao = taoReserveRao
         self.alphaReserveRao = alphaReserveRao
@@ -37,6 +47,10 @@ public struct SubnetConfiguration: Sendable, Equatable {
         self.validatorWeights = validatorWeights
         self.holders = holders
         self.tempo = tempo
+        self.quoteWeight = quoteWeight
+        self.minerBurnFraction = minerBurnFraction
+        self.emissionEnabled = emissionEnabled
+        self.startCallBlock = startCallBlock
     }
 
     public static func == (lhs: SubnetConfiguration, rhs: SubnetConfiguration) -> Bool {
@@ -45,13 +59,38 @@ public struct SubnetConfiguration: Sendable, Equatable {
             && lhs.registeredAtBlock == rhs.registeredAtBlock && lhs.minerWeights == rhs.minerWeights
             && lhs.validatorWeights == rhs.validatorWeights && lhs.holders.map(\.name) == rhs.holders.map(\.name)
             && lhs.holders.map(\.alphaRao) == rhs.holders.map(\.alphaRao) && lhs.tempo == rhs.tempo
+            && lhs.quoteWeight == rhs.quoteWeight && lhs.minerBurnFraction == rhs.minerBurnFraction
+            && lhs.emissionEnabled == rhs.emissionEnabled && lhs.startCallBlock == rhs.startCallBlock
     }
+}
+
+/// Network-wide settings a run starts with, beside its subnets.
+public struct NetworkOptions: Sendable, Equatable {
+    /// What root stakers do with claimable root dividends (HEAD).
+    public var rootClaim: RootClaim
+    /// The last lock paid, rao; nil: the rule set's default (1,250 TAO under HEAD, the minimum
+    /// lock otherwise).
+    public var lastLockRao: UInt64?
+    /// The block of the last registration; nil: the start block under HEAD, none otherwise. 0
+    /// means no registration yet, as on the chain.
+    public var lastLockBlock: UInt64?
+
+    /// Options with these values.
+    public init(rootClaim: RootClaim = .swap, lastLockRao: UInt64? = nil, lastLockBlock: UInt64? = nil) {
+        self.rootClaim = rootClaim
+        self.lastLockRao = lastLockRao
+        self.lastLockBlock = lastLockBlock
+    }
+
+    /// The HEAD default last lock: 1,250 TAO (`migrate_network_lock_cost_2500`).
+    public static let headLastLockRao: UInt64 = 1_250_000_000_000
 }
 
 /// The TAO side of the ledger: where every issued rao is.
 ///
 /// issuance (minted − recycled) = Σ pool TAO + root stake + pending root TAO + root dividends
-/// paid + free TAO (wallets outside the pools) + burned TAO.
+/// paid + free TAO (wallets outside the pools) + burned TAO + block authors' fees + TAO in
+/// subnet accounts outside their pools.
 public struct TaoLedger: Sendable, Equatable {
     /// TAO minted, rao.
     public internal(set) var mintedRao: UInt64
@@ -69,6 +108,10 @@ public struct TaoLedger: Sendable, Equatable {
     public internal(set) var poolsRao: UInt64
     /// Σ pending root TAO over subnets, kept incrementally.
     public internal(set) var pendingRootRao: UInt64 = 0
+    /// TAO paid to block authors as swap fees (HEAD), rao.
+    public internal(set) var authorFeesRao: UInt64 = 0
+    /// Σ TAO in subnet accounts outside their pools over subnets (HEAD), kept incrementally.
+    public internal(set) var subnetAccountsRao: UInt64 = 0
 
     /// Issuance: minted − recycled, rao.
     public var issuanceRao: UInt64 { mintedRao - recycledRao }
@@ -82,11 +125,41 @@ public struct BlockSummary: Sendable, Equatable {
     public let emissionRao: UInt64
     /// Σ tao_in over subnets.
     public let taoInjectedRao: UInt64
-    /// E − Σ tao_in: the launch chain never issues it; under `card` it is non-zero only when
-    /// no subnet can receive TAO.
+    /// E − Σ tao_in under `card` and the launch rules: the launch chain never issues it; under
+    /// `card` it is non-zero only when no subnet can receive TAO. 0 under HEAD.
     public let unissuedRemainderRao: UInt64
+    /// HEAD: the excess TAO spent on chain buys (what entered the pools and what a refused buy
+    /// left in the subnet's account), rao.
+    public var chainBuyTaoRao: UInt64 = 0
+    /// HEAD: the emission the coinbase did not spend, recycled the same block, rao.
+    public var recycledRao: UInt64 = 0
+    /// Issuance when the block started, rao.
+    public var issuanceBeforeRao: UInt64 = 0
     /// What the block added to issuance.
     public let issuedRao: UInt64
+}
+
+/// Where the block emissions of a run went, summed since the network was built.
+public struct EmissionTotals: Sendable, Equatable {
+    /// Σ block emission E, rao.
+    public internal(set) var emittedRao: UInt64 = 0
+    /// Σ TAO injected into pools, rao.
+    public internal(set) var injectedRao: UInt64 = 0
+    /// Σ excess TAO spent on chain buys (HEAD), rao.
+    public internal(set) var chainBuyRao: UInt64 = 0
+    /// Σ emission recycled unspent the same block (HEAD), rao.
+    public internal(set) var recycledRao: UInt64 = 0
+    /// Σ emission never issued (the launch rules; `card` with no subnet), rao.
+    public internal(set) var unissuedRao: UInt64 = 0
+
+    /// Adds one block's summary.
+    mutating func add(_ summary: BlockSummary) {
+        emittedRao += summary.emissionRao
+        injectedRao += summary.taoInjectedRao
+        chainBuyRao += summary.chainBuyTaoRao
+        recycledRao += summary.recycledRao
+        unissuedRao += summary.unissuedRemainderRao
+    }
 }
 
 /// The whole dTAO economy under one rule set, stepped block by block.
@@ -110,22 +183,39 @@ public struct Network: Sendable, Equatable {
     public internal(set) var lastLockBlock: UInt64?
     /// What the last block did; nil before any.
     public internal(set) var lastBlock: BlockSummary?
+    /// Where the emission of every block run so far went.
+    public internal(set) var emissionTotals = EmissionTotals()
+    /// What root stakers do with claimable root dividends (HEAD).
+    public let rootClaim: RootClaim
+    /// The emission gate's bar θ, U64F64 raw; nil until the first gated block computes it.
+    public internal(set) var gateThetaRaw: UInt128?
+    /// Root dividends (alpha) root stakers have claimed since the run started, every subnet.
+    public internal(set) var rootClaimedAlphaRao: UInt64 = 0
+    /// TAO that swapped claims staked on root since the run started, rao.
+    public internal(set) var rootClaimedTaoRao: UInt64 = 0
+    /// TAO the gate has moved to subnets above the bar, summed over blocks: Σ max(0, gated −
+    /// ungated tao_emission) floored to rao, since the run started.
+    public internal(set) var gateMovedTaoRao: UInt64 = 0
     /// When on, blocks and trades record `observations` for the invariant checker.
     public var isObserving = false
     /// What blocks and trades recorded for the checker, while observing.
     public internal(set) var observations = Observations()
 
-    /// A network at `startBlock` with `startIssuanceRao` issued, `rootStakeRao` on root and these subnets; the TAO not in pools or on root is free. - Throws: `NetworkError.invalidConfiguration` for an impossible start.
+    /// A network at `startBlock` with `startIssuanceRao` issued, `rootStakeRao` on root and these
+    /// subnets; the TAO not in pools or on root is free. Under constant-product rules the HEAD
+    /// settings of a configuration (quote weight, miner burn, emission, start call) are ignored.
+    /// - Throws: `NetworkError.invalidConfiguration` for an impossible start.
     public init(rules: RuleSet, startBlock: UInt64 = 0, startIssuanceRao: UInt64, rootStakeRao: UInt64 = 0,
-                subnets configurations: [SubnetConfiguration], mode: ArithmeticMode = .native) throws(NetworkError) {
+                subnets configurations: [SubnetConfiguration], options: NetworkOptions = NetworkOptions(),
+                mode: ArithmeticMode = .native) throws(NetworkError) {
         self.rules = rules
         self.mode = mode
         block = startBlock
-        lastLockRao = rules.registration.minimumLockRao
-        lastLockBlock = nil
-        guard rules.shares != .emaPriceNetOfMinerBurn else {
-            throw .invalidConfiguration(.subnets, "the \(rules.name) rule set runs swap, max-amount, inject and rules; its coinbase is not in this build, so it cannot run a network")
-        }
+        rootClaim = options.rootClaim
+        let isHead = rules.registration.activation == .startCallNextBlockEmissionOff
+        lastLockRao = options.lastLockRao ?? (isHead ? NetworkOptions.headLastLockRao : rules.registration.minimumLockRao)
+        let lastBlock = options.lastLockBlock ?? (isHead ? startBlock : 0)
+        lastLockBlock = lastBlock == 0 ? nil : lastBlock
         guard startIssuanceRao <= Supply.capRao else {
             throw .invalidConfiguration(.startIssuance, "start issuance \(startIssuanceRao) rao is above the 21,000,000 TAO cap")
         }
@@ -134,41 +224,11 @@ public struct Network: Sendable, Equatable {
         var states: [SubnetState] = []
         for configuration in configurations.sorted(by: { $0.netuid < $1.netuid }) {
             let netuid = configuration.netuid
-            guard netuid != 0 else { throw .invalidConfiguration(.subnets, "netuid 0 is the root subnet: give its stake as root TAO") }
             guard netuids.insert(netuid).inserted else { throw .invalidConfiguration(.subnets, "netuid \(netuid) appears twice") }
-            guard configuration.taoReserveRao > 0, configuration.alphaReserveRao > 0 else {
-                throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): both reserves must be more than 0 rao")
-            }
             let (sum, overflow) = poolsRao.addingReportingOverflow(configuration.taoReserveRao)
             guard !overflow else { throw .invalidConfiguration(.subnets, "the pools hold more TAO than a 64-bit rao count") }
             poolsRao = sum
-            let (issuance, issuanceOverflow) = configuration.alphaReserveRao.addingReportingOverflow(configuration.alphaOutstandingRao)
-            guard !issuanceOverflow, issuance <= Supply.capRao else {
-                throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): alpha reserve + outstanding is above the 21,000,000 alpha cap")
-            }
-            guard !configuration.minerWeights.isEmpty, configuration.minerWeights.contains(where: { $0 > 0 }),
-                  !configuration.validatorWeights.isEmpty, configuration.validatorWeights.contains(where: { $0 > 0 }) else {
-                throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): miner and validator weights need at least one positive entry")
-            }
-            let unpriced = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
-                                      alphaOutstandingRao: configuration.alphaOutstandingRao)
-            let pool = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
-                                  alphaOutstandingRao: configuration.alphaOutstandingRao,
-                                  emaPrice: configuration.emaPrice ?? Network.initialMovingPrice(of: unpriced, rules: rules, atStart: true))
-            var holders = AlphaHolders(minerWeights: configuration.minerWeights, validatorWeights: configuration.validatorWeights)
-            var named: UInt64 = 0
-            for holder in configuration.holders {
-                guard holder.alphaRao <= configuration.alphaOutstandingRao - named else {
-                    throw .invalidConfiguration(.holders(netuid), "subnet \(netuid): the named holders hold more than the \(configuration.alphaOutstandingRao) rao outstanding")
-                }
-                try holders.credit(.staker(holder.name), holder.alphaRao)
-                named += holder.alphaRao
-            }
-            try holders.credit(.others, configuration.alphaOutstandingRao - named)
-            var state = SubnetState(pool: pool, registeredAtBlock: configuration.registeredAtBlock, holders: holders,
-                                    alphaMintedRao: issuance)
-            state.tempo = configuration.tempo
-            states.append(state)
+            states.append(try Network.startingState(configuration, rules: rules, startBlock: startBlock))
         }
         let (held, heldOverflow) = poolsRao.addingReportingOverflow(rootStakeRao)
         guard !heldOverflow, held <= startIssuanceRao else {
@@ -176,6 +236,61 @@ public struct Network: Sendable, Equatable {
         }
         subnets = states
         tao = TaoLedger(mintedRao: startIssuanceRao, freeRao: startIssuanceRao - held, rootStakeRao: rootStakeRao, poolsRao: poolsRao)
+    }
+
+    /// One subnet as the run starts with it, checked.
+    static func startingState(_ configuration: SubnetConfiguration, rules: RuleSet, startBlock: UInt64) throws(NetworkError) -> SubnetState {
+        let netuid = configuration.netuid
+        guard netuid != 0 else { throw .invalidConfiguration(.subnets, "netuid 0 is the root subnet: give its stake as root TAO") }
+        guard configuration.taoReserveRao > 0, configuration.alphaReserveRao > 0 else {
+            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): both reserves must be more than 0 rao")
+        }
+        let (issuance, issuanceOverflow) = configuration.alphaReserveRao.addingReportingOverflow(configuration.alphaOutstandingRao)
+        guard !issuanceOverflow, issuance <= Supply.capRao else {
+            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): alpha reserve + outstanding is above the 21,000,000 alpha cap")
+        }
+        guard !configuration.minerWeights.isEmpty, configuration.minerWeights.contains(where: { $0 > 0 }),
+              !configuration.validatorWeights.isEmpty, configuration.validatorWeights.contains(where: { $0 > 0 }) else {
+            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): miner and validator weights need at least one positive entry")
+        }
+        let isWeighted = if case .weighted = rules.pool.curve { true } else { false }
+        let quoteWeight = isWeighted ? (configuration.quoteWeight ?? .half) : nil
+        if let quoteWeight, !BalancerMath.isValid(quoteWeight: quoteWeight) {
+            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): a quote weight of \(quoteWeight) is outside the pool's bounds [0.01, 0.99]")
+        }
+        let startCall = configuration.startCallBlock ?? configuration.registeredAtBlock
+        guard startCall >= configuration.registeredAtBlock else {
+            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): start_call at block \(startCall) comes before its registration at block \(configuration.registeredAtBlock)")
+        }
+        let unpriced = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
+                                  alphaOutstandingRao: configuration.alphaOutstandingRao, quoteWeight: quoteWeight)
+        let pool = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
+                              alphaOutstandingRao: configuration.alphaOutstandingRao,
+                              emaPrice: configuration.emaPrice ?? Network.initialMovingPrice(of: unpriced, rules: rules, atStart: true),
+                              quoteWeight: quoteWeight)
+        var holders = AlphaHolders(minerWeights: configuration.minerWeights, validatorWeights: configuration.validatorWeights)
+        var named: UInt64 = 0
+        for holder in configuration.holders {
+            guard holder.alphaRao <= configuration.alphaOutstandingRao - named else {
+                throw .invalidConfiguration(.holders(netuid), "subnet \(netuid): the named holders hold more than the \(configuration.alphaOutstandingRao) rao outstanding")
+            }
+            try holders.credit(.staker(holder.name), holder.alphaRao)
+            named += holder.alphaRao
+        }
+        try holders.credit(.others, configuration.alphaOutstandingRao - named)
+        var state = SubnetState(pool: pool, registeredAtBlock: configuration.registeredAtBlock, holders: holders, alphaMintedRao: issuance)
+        state.tempo = configuration.tempo
+        state.startCallBlock = startCall
+        if rules.registration.activation == .startCallNextBlockEmissionOff {
+            state.emissionEnabled = configuration.emissionEnabled
+            state.minerBurnFraction = configuration.minerBurnFraction
+            // MinerBurned as the chain would hold it from earlier epochs at this rate (U96F32).
+            state.minerBurnedRaw = (UInt128(configuration.minerBurnFraction.parts) << 32) / UInt128(Perquintill.accuracy)
+            // `init_new_network`'s stagger: LastEpochBlock = now − (netuid mod tempo).
+            let tempo = configuration.tempo ?? rules.tempo
+            state.lastEpochBlock = startBlock - min(startBlock, UInt64(netuid) % max(tempo, 1))
+        }
+        return state
     }
 
     /// The EMA a subnet starts with when none is given.

@@ -21,6 +21,8 @@ public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A trade the pool's rules refuse.
     case tradeRefused(netuid: UInt16, SwapRefusal)
     case subnetLimitReached(limit: Int)
+    /// A registration sooner after the last one than the rule set's rate limit allows.
+    case rateLimited(lastBlock: UInt64, nextBlock: UInt64)
     case lockTooSmall(lockRao: UInt64)
     case overflow(String)
 
@@ -45,6 +47,8 @@ public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
             return "root holds \(staked) rao of stake, less than the \(requested) rao requested"
         case let .tradeRefused(netuid, refusal): return "subnet \(netuid): \(refusal)"
         case let .subnetLimitReached(limit): return "the subnet limit of \(limit) is reached and every subnet is immune to pruning"
+        case let .rateLimited(last, next):
+            return "the last registration was at block \(last); the rate limit allows the next one from block \(next)"
         case let .lockTooSmall(lock): return "a lock of \(lock) rao buys no alpha at the median price"
         case let .overflow(what): return "\(what) would exceed 18446744073709551615 rao"
         }

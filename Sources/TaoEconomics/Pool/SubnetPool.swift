@@ -101,6 +101,29 @@ extension SubnetPool {
         quoteWeight = weight
     }
 
+    /// Applies a HEAD coinbase injection this pool quoted (`coinbaseInjectionQuote`): the new
+    /// weight, then the chain buy, then the injected reserves.
+    /// - Throws: `ReserveOverflow`, leaving the pool untouched.
+    public mutating func apply(_ injection: CoinbaseInjection) throws(ReserveOverflow) {
+        var next = self
+        if let weight = injection.reweighting.quoteWeightAfter { next.quoteWeight = weight }
+        if let buy = injection.chainBuy { next.apply(buy) }
+        let (tao, taoOverflow) = next.taoReserveRao.addingReportingOverflow(injection.reweighting.taoAddedRao)
+        let (alpha, alphaOverflow) = next.alphaReserveRao.addingReportingOverflow(injection.reweighting.alphaAddedRao)
+        guard !taoOverflow, !alphaOverflow else { throw ReserveOverflow() }
+        next.taoReserveRao = tao
+        next.alphaReserveRao = alpha
+        self = next
+    }
+
+    /// This pool with another quote weight and nothing else changed: how a chain buy sees the
+    /// pool between the re-weighting and the injection.
+    func withQuoteWeight(_ weight: Perquintill) -> SubnetPool {
+        var copy = self
+        copy.quoteWeight = weight
+        return copy
+    }
+
     /// Mints `alphaRao` of alpha to participants (alpha_out, counted as outstanding when minted).
     /// - Throws: `ReserveOverflow` when outstanding would pass 2^64 rao.
     public mutating func mintOutstanding(_ alphaRao: UInt64) throws(ReserveOverflow) {

@@ -14,13 +14,16 @@ extension RuleSet {
         switch shares {
         case .taoReserveLargestRemainder: lines.append(("subnet_share", "pool TAO at the start of the block: ⌊E·T_i/ΣT⌋, the remainder one rao each to the largest fractional parts (ties: lower netuid)"))
         case .emaPriceI96F32: lines.append(("subnet_share", "EMA price: (E ⊗ p_i) ⊘ Σp in I96F32, floored; the remainder is not issued"))
-        case .emaPriceNetOfMinerBurn: lines.append(("subnet_share", "s_i = p_i ÷ Σp over the subnets that emit (U64F64 EMA prices); w_i = s_i ⊗ (1 − min(miner burned_i, 1)); share_i = w_i ÷ Σw (s_i when Σw = 0), renormalised over the emission-enabled subnets; tao_i = E ⊗ share_i (U96F32), floored"))
+        case .emaPriceNetOfMinerBurn:
+            lines.append(("emitting_subnets", "subnets whose owner has called start_call (scenario actions come before a block's coinbase, so from that block on); a subnet with emission disabled gets no TAO share but still mints alpha_out"))
+            lines.append(("subnet_share", "s_i = p_i ÷ Σp over the subnets that emit (U64F64 EMA prices); w_i = s_i ⊗ (1 − min(MinerBurned_i, 1)); share_i = w_i ÷ Σw (s_i when Σw = 0), renormalised over the emission-enabled subnets; tao_i = E ⊗ share_i (U96F32)"))
         }
+        if let gate { lines.append(("emission_gate", gate.description + "; applied to the shares above, before tao_i")) }
         lines.append(("alpha_emission", "the emission function applied to the subnet's alpha issuance (pool alpha + outstanding); its own halvings and 21,000,000 cap"))
         switch pool.injection {
         case .exactFloor: lines.append(("alpha_injection", "alpha_in = min(⌊tao_in·A/T⌋, alpha emission); tao_in injected in full when capped"))
         case .launchI96F32: lines.append(("alpha_injection", "alpha_in = min(tao_in ⊘ (T/A), alpha emission) in I96F32, floored; alpha emission when the price is 0; tao_in not reduced when capped"))
-        case .reweighting: lines.append(("alpha_injection", "alpha_in = tao_in ÷ spot (U96F32), capped at root_prop × alpha emission (then tao_in = alpha_in × spot and the excess TAO buys alpha for the protocol); the pool re-weights: q1 = round(w1·y·(x+Δx)), q2 = round(w2·x·(y+Δy)) (half up), w2' = ⌊10^18·q2/(q1+q2)⌋/10^18, refused (nothing injected, the TAO recycled) when w2' would leave [0.01, 0.99]"))
+        case .reweighting: lines.append(("alpha_injection", "alpha_in = tao_i ÷ spot (U96F32, spot truncated), capped at root_prop ⊗ alpha emission with root_prop before the block's minting (then tao_in = alpha_in ⊗ spot and the excess TAO buys alpha for the protocol); per subnet in netuid order: (1) the pool re-weights for (⌊tao_in⌋, ⌊alpha_in⌋): q1 = round(w1·y·(x+Δx)), q2 = round(w2·x·(y+Δy)) (half up), w2' = ⌊10^18·q2/(q1+q2)⌋/10^18, refused (nothing injected) when w2' would leave [0.01, 0.99]; (2) ⌊excess⌋ buys alpha fee-less at the highest price limit against the new weight and the old reserves, the alpha held by the protocol (a refused buy leaves the TAO in the subnet's account, recycled at dissolution); (3) the injected TAO and alpha join the reserves; what the coinbase did not spend is recycled"))
         }
         lines.append(("alpha_out", "the alpha emission every block, counted as outstanding when minted (pending included)"))
         switch split {
@@ -39,9 +42,16 @@ extension RuleSet {
         case let .sellEveryBlock(weight):
             lines.append(("root_dividends", "root_prop = tw·root / (tw·root + alpha issuance), tw = \(weight)/18446744073709551615 (0.18); root alpha = root_prop ⊗ rest ⊗ 0.5, sold through the pool every block, the TAO paid to root stakers at the epoch"))
         case let .claimable(weight):
-            lines.append(("root_dividends", "root_prop = tw·root / (tw·root + alpha issuance), tw = \(weight)/18446744073709551615 (0.18); root alpha = root_prop ⊗ rest ⊗ 0.5, kept as alpha and paid at the epoch as claimable per unit of root stake; claims swap (sold fee-less, staked on root) or keep (held as alpha), as the scenario says; recycled when Σ EMA prices of the emitting subnets ≤ 1"))
+            lines.append(("root_dividends", "root_prop = tw·root / (tw·root + alpha issuance), tw = \(weight)/18446744073709551615 (0.18); root alpha = root_prop ⊗ rest ⊗ 0.5, kept as alpha and paid at the epoch as claimable; recycled when Σ EMA prices of the emitting subnets ≤ 1"))
+            lines.append(("root_claims", "root stakers claim at each epoch, once at least \(RootClaim.thresholdRao) rao is claimable: swap (the default) sells the alpha fee-less down to the lowest price limit and stakes the TAO on root; keep holds the alpha (valued in network.csv); the scenario's root.claim says which"))
         }
-        lines.append(("tempo", "\(tempo): pending emission paid when (block + netuid + 1) mod \(tempo + 1) = 0"))
+        switch epochs {
+        case .staggered: lines.append(("tempo", "\(tempo): pending emission paid when (block + netuid + 1) mod \(tempo + 1) = 0"))
+        case let .sinceLastEpoch(maximum):
+            lines.append(("tempo", "\(tempo): an epoch is due when block − last epoch block ≥ tempo (or a deferred epoch's block has come); at most \(maximum) a block in netuid order, the rest deferred one block; a subnet at the start has its last epoch at start − (netuid mod tempo)"))
+            lines.append(("miner_burn", "at each epoch ⌊miners' alpha ⊗ miner_burned⌋ goes to the owner's hotkey and is burned (issued, held by nobody); MinerBurned = withheld ÷ miners' alpha (U96F32) enters the shares from the next block; a subnet at the start holds its miner_burned as MinerBurned"))
+            lines.append(("ema_order", "the EMA updates after the coinbase and the epochs, for the subnets that emit, with b = block − start_call block; root claims follow"))
+        }
         lines.append(("payout", "miners' and validators' alpha by fixed shares from the scenario (equal by default): a stand-in for Yuma consensus"))
         switch pool.curve {
         case let .constantProduct(rounding): lines.append(("swap_rounding", "constant product x·y = k, " + rounding.description))
@@ -60,13 +70,28 @@ extension RuleSet {
         lines.append(("ema", "P ← α·s + (1 − α)·P in \(ema.arithmetic == .i96f32 ? "I96F32" : "U64F64 (stored as I96F32)"), α = \(ema.smoothing.decimalString(fractionDigits: 12, rounding: .halfEven)) (raw \(ema.smoothing.raw) / 2^64)\(ema.capsSpotAtOne ? ", spot capped at 1.0" : ", spot not capped")\(ema.warmUpHalvingBlocks.map { ", warm-up b/(b + \($0))" } ?? ", no warm-up")"))
         lines.append(("ema_default", initialMovingPrice == .spot ? "the spot price at the start" : "min(spot, 1.0) for subnets present at the start; 0 for subnets registered later"))
         let registration = self.registration
-        lines.append(("lock_cost", "max(min lock, last lock·2 − ⌊last lock / \(registration.lockReductionIntervalBlocks)⌋·blocks since), min lock \(registration.minimumLockRao) rao"))
+        let interval = registration.lockIntervalHalvesWithEmission
+            ? "⌊\(registration.lockReductionIntervalBlocks) ⊗ (E ÷ 10^9)⌋ (I64F64, E this block's emission)" : String(registration.lockReductionIntervalBlocks)
+        lines.append(("lock_cost", "max(min lock, last lock·2 − ⌊last lock / \(interval)⌋·blocks since), min lock \(registration.minimumLockRao) rao; ×1 before any registration"))
+        if registration.activation == .startCallNextBlockEmissionOff {
+            lines.append(("last_lock_default", "\(NetworkOptions.headLastLockRao) rao at the start block unless the scenario's start says otherwise (the chain's migrate_network_lock_cost_2500)"))
+        }
+        if registration.rateLimitBlocks > 0 {
+            lines.append(("registration_rate_limit", "one registration per \(registration.rateLimitBlocks) blocks; a closer one is refused"))
+        }
         switch registration.poolInitialisation {
         case .wholeLockAtMedianPrice: lines.append(("new_pool", "the whole lock as TAO, alpha ⌊lock / median spot price of the other subnets⌋ (1.0 if none)"))
+        case .wholeLockAtMedianPriceU64F64: lines.append(("new_pool", "the whole lock as TAO, alpha ⌊U64F64(lock) ÷ median⌋ with the median of the positive U64F64 spot prices (even count: ⌊(a + b)/2⌋; 1.0 if none), quote weight 0.5, EMA 0"))
         case .recycleAboveMinimum: lines.append(("new_pool", "lock − min lock recycled; \(registration.minimumLockRao) rao TAO : \(registration.minimumLockRao) rao alpha"))
         }
+        if registration.activation == .startCallNextBlockEmissionOff {
+            lines.append(("new_subnet_start", "start_call the block after registration; no TAO share until an enable_emission event"))
+        }
         if let limit = registration.subnetLimit {
-            lines.append(("subnet_limit", "\(limit) non-root subnets; beyond it the non-immune subnet with the lowest EMA price is pruned (immunity \(registration.immunityBlocks) blocks), its pool TAO paid pro rata to its alpha holders"))
+            let payout = registration.dissolution == .payAllHolders
+                ? "its pending emission paid, then its pool TAO paid pro rata to its alpha holders"
+                : "its pending emission and unclaimed root dividends dropped, its pool TAO split by largest remainder over the stakes and the protocol (pool alpha + protocol alpha), the stakers' parts freed, the protocol's part and the subnet account recycled"
+            lines.append(("subnet_limit", "\(limit) non-root subnets; beyond it the non-immune subnet with the lowest EMA price is pruned (immunity \(registration.immunityBlocks) blocks): \(payout)"))
         } else {
             lines.append(("subnet_limit", "none"))
         }

@@ -54,9 +54,29 @@ public enum RootDividends: Sendable, Equatable {
     /// sold fee-less and staked on root; keep: held as alpha). Recycled instead when the EMA
     /// prices of the emitting subnets add up to at most 1.
     case claimable(taoWeightU64: UInt64)
+
+    /// TaoWeight (u64, normalised by u64::MAX), or nil without root dividends.
+    public var taoWeightU64: UInt64? {
+        switch self {
+        case .none: return nil
+        case let .sellEveryBlock(weight), let .claimable(weight): return weight
+        }
+    }
 }
 
-/// When a subnet's epoch runs (its pending emission is paid).
+/// What root stakers do with claimable root dividends (HEAD `RootClaimType`).
+public enum RootClaim: String, Sendable, Equatable, CaseIterable {
+    /// Sell the alpha fee-less at the lowest price limit and stake the TAO on root (the
+    /// chain's default): root stake grows.
+    case swap
+    /// Hold the alpha.
+    case keep
+
+    /// A claim smaller than this (alpha rao, `RootClaimableThreshold`) waits for the next epoch.
+    public static let thresholdRao: UInt64 = 500_000
+}
+
+/// When a subnet's epoch runs (its pending emission is paid). A tempo of 0 never runs.
 public enum EpochSchedule: Sendable, Equatable {
     /// When (block + netuid + 1) mod (tempo + 1) = 0 (launch to 2026-06-24).
     case staggered
@@ -69,8 +89,12 @@ public enum EpochSchedule: Sendable, Equatable {
 /// Where a new subnet's pool comes from.
 public enum PoolInitialisation: Sendable, Equatable {
     /// The whole lock becomes the pool's TAO, at the median spot price of the other subnets
-    /// (1.0 if none): alpha = ⌊lock / median⌋ (`card`).
+    /// (1.0 if none): alpha = ⌊lock / median⌋ exactly (`card`).
     case wholeLockAtMedianPrice
+    /// HEAD (§5.2): the whole lock (at least the minimum lock) becomes the pool's TAO and its
+    /// alpha is ⌊U64F64(lock) ÷ median⌋ with the median of the positive U64F64 spot prices (the
+    /// mean of the two middle ones, truncated, for an even count; 1.0 if none); quote weight ½.
+    case wholeLockAtMedianPriceU64F64
     /// lock − minimum lock is recycled; the pool starts at minimum lock TAO and as much alpha
     /// (1 TAO : 1 alpha at launch).
     case recycleAboveMinimum
@@ -84,26 +108,61 @@ public enum InitialMovingPrice: String, Sendable, Equatable {
     case cappedSpotThenZero
 }
 
+/// How a new subnet starts emitting.
+public enum SubnetActivation: Sendable, Equatable {
+    /// It emits from its registration on (`card`, `launch-2025-02`).
+    case immediate
+    /// HEAD: its owner calls start_call the block after registration, and it gets no TAO share
+    /// until root enables its emission (`SubnetEmissionEnabled` false at registration, §5.2).
+    case startCallNextBlockEmissionOff
+}
+
+/// What dissolving a subnet does with its pool's TAO.
+public enum DissolutionRule: Sendable, Equatable {
+    /// Pending emission is paid out first, then the pool's TAO goes to every alpha holder pro rata
+    /// (`card`, and the launch rule set, which never prunes).
+    case payAllHolders
+    /// HEAD (§5.4, every subnet taken as registered after the refund deployment): pending emission
+    /// and unclaimed root dividends are dropped; the pool's TAO is split by largest remainder over
+    /// the holders' alpha and the protocol's weight (pool alpha + protocol alpha); the stakers'
+    /// parts become free TAO, the protocol's part and the subnet account's TAO are recycled.
+    case protocolShareRecycled
+}
+
 /// Subnet registration: lock cost (§5.1), pool initialisation, limit and pruning.
 public struct RegistrationRules: Sendable, Equatable {
     /// The smallest lock cost, rao.
     public let minimumLockRao: UInt64
     /// The lock decays by ⌊last_lock / interval⌋ per block after a registration.
     public let lockReductionIntervalBlocks: UInt64
+    /// HEAD: the interval is ⌊interval ⊗ (E ÷ 10^9)⌋ (I64F64) with E this block's emission, so
+    /// it halves with each TAO halving.
+    public let lockIntervalHalvesWithEmission: Bool
+    /// A registration closer than this many blocks to the last one is refused (0: no limit).
+    public let rateLimitBlocks: UInt64
     /// Where a new subnet's pool comes from.
     public let poolInitialisation: PoolInitialisation
+    /// How a new subnet starts emitting.
+    public let activation: SubnetActivation
     /// The most non-root subnets; a registration beyond it prunes one. nil: no limit.
     public let subnetLimit: Int?
     /// A subnet younger than this many blocks cannot be pruned.
     public let immunityBlocks: UInt64
+    /// What dissolving a subnet does with its pool's TAO.
+    public let dissolution: DissolutionRule
 
     /// Registration rules with these parts.
-    public init(minimumLockRao: UInt64, lockReductionIntervalBlocks: UInt64, poolInitialisation: PoolInitialisation,
-                subnetLimit: Int?, immunityBlocks: UInt64) {
+    public init(minimumLockRao: UInt64, lockReductionIntervalBlocks: UInt64, lockIntervalHalvesWithEmission: Bool = false,
+                rateLimitBlocks: UInt64 = 0, poolInitialisation: PoolInitialisation, activation: SubnetActivation = .immediate,
+                subnetLimit: Int?, immunityBlocks: UInt64, dissolution: DissolutionRule = .payAllHolders) {
         self.minimumLockRao = minimumLockRao
         self.lockReductionIntervalBlocks = lockReductionIntervalBlocks
+        self.lockIntervalHalvesWithEmission = lockIntervalHalvesWithEmission
+        self.rateLimitBlocks = rateLimitBlocks
         self.poolInitialisation = poolInitialisation
+        self.activation = activation
         self.subnetLimit = subnetLimit
         self.immunityBlocks = immunityBlocks
+        self.dissolution = dissolution
     }
 }
