@@ -36,7 +36,7 @@ struct IssuanceCommand: ParsableCommand {
     }
 }
 
-/// `dtao schedule [--halving issuance|blocks] [--format table|csv|json] [--from-issuance RAO --from-date DATE]
+/// `dtao schedule [--halving issuance|blocks | --rules NAME] [--format table|csv|json] [--from-issuance RAO --from-date DATE]
 /// [--recycled-tao-per-day TAO]`
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,8 +62,11 @@ struct ScheduleCommand: ParsableCommand {
 
     static let defaultOriginDate = "2021-11-21"
 
-    @Option(name: .long, help: "Halving trigger: issuance (the chain) or blocks (every 10.5M blocks).")
-    var halving: HalvingTrigger = .issuance
+    @Option(name: .long, help: "Halving trigger: issuance (the chain) or blocks (every 10.5M blocks). Default: the rule set's, else issuance.")
+    var halving: HalvingTrigger?
+
+    @Option(help: ArgumentHelp("Take the halving trigger from this rule set (card: blocks; the others: issuance).", valueName: "name"))
+    var rules: RuleSet?
 
     @Option(name: .long, help: "Output format: table, csv or json.")
     var format: TableFormat = .table
@@ -88,11 +91,17 @@ struct ScheduleCommand: ParsableCommand {
     /// How far a projection with recycling looks: the longest scenario horizon.
     static let projectionHorizonBlocks = ScenarioParser.Defaults.maximumHorizonBlocks
 
+    /// The halving trigger: --halving, else the rule set's, else the chain's (issuance).
+    var trigger: HalvingTrigger { halving ?? rules?.halving ?? .issuance }
+
     func validate() throws {
         if let fromIssuance, fromIssuance > Supply.capRao {
             throw ValidationError("--from-issuance \(fromIssuance) is above the 21,000,000 TAO cap (\(Supply.capRao) rao)")
         }
-        if recycledTaoPerDay != nil, halving != .issuance {
+        if let halving, let rules, halving != rules.halving {
+            throw ValidationError("--halving \(halving) contradicts --rules \(rules.name), whose halvings follow \(rules.halving)")
+        }
+        if recycledTaoPerDay != nil, trigger != .issuance {
             throw ValidationError("--recycled-tao-per-day needs --halving issuance: under the blocks trigger recycling does not move a halving")
         }
     }
@@ -101,7 +110,7 @@ struct ScheduleCommand: ParsableCommand {
         // A constant date that always parses.
         let origin = try fromDate ?? CalendarDate(parsing: Self.defaultOriginDate)
         let clock = BlockClock(originBlock: fromBlock, originDate: origin, blocksPerDay: blocksPerDay)
-        let schedule = EmissionSchedule(trigger: halving)
+        let schedule = EmissionSchedule(trigger: trigger)
         var rows = ScheduleTable.rows(schedule: schedule, fromBlock: fromBlock, issuanceRao: fromIssuance ?? 0, clock: clock)
         if let recycledTaoPerDay, recycledTaoPerDay > 0 {
             let eras = schedule.projectedEras(from: fromBlock, issuanceRao: fromIssuance ?? 0, recycledRaoPerDay: recycledTaoPerDay,

@@ -109,3 +109,17 @@ import Testing
         #expect(blocksTrigger.exitCode == 2)
     }
 }
+
+@Suite struct ScheduleRulesTests {
+    @Test func theScheduleTakesItsTriggerFromTheRuleSet() throws {
+        let head = try CLI.run(["schedule", "--rules", "head-2026-06", "--format", "csv"])
+        let issuance = try CLI.run(["schedule", "--halving", "issuance", "--format", "csv"])
+        #expect(head.exitCode == 0 && head.standardOutput == issuance.standardOutput)
+        let card = try CLI.run(["schedule", "--rules", "card", "--format", "csv"])
+        #expect(card.standardOutput == (try CLI.run(["schedule", "--halving", "blocks", "--format", "csv"])).standardOutput)
+        let contradiction = try CLI.run(["schedule", "--rules", "card", "--halving", "issuance"])
+        #expect(contradiction.exitCode == 2)
+        #expect(try CLI.run(["schedule", "--rules", "card", "--recycled-tao-per-day", "5"]).exitCode == 2)
+        #expect(try CLI.run(["schedule", "--rules", "head-2026-08", "--recycled-tao-per-day", "5", "--format", "csv"]).exitCode == 0)
+    }
+}
