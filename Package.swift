@@ -31,10 +31,11 @@ let package = Package(
         .target(name: "Simulation", dependencies: [
             "FixedMath", "TaoEconomics", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
         ]),
-        // Report files: streaming CSV, manifest, summary, atomic output directories.
+        // Report files: streaming CSV, manifest, summary, atomic output directories, state files
+        // (Yams locates a state file's out-of-range integer, which Foundation's JSON reader cannot).
         .target(name: "Reporting", dependencies: [
             "FixedMath", "TaoEconomics", "Simulation", .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
         ]),
         // The command-line surface, kept apart from `main` so tests can reach its pieces.
         .target(

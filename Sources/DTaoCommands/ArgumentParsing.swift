@@ -21,6 +21,13 @@ enum ArgumentParsing {
         try BigInteger.parseUInt64(text, what: "a seed: a whole number from 0 to 18446744073709551615")
     }
 
+    /// A positive whole number of blocks.
+    static func positiveBlocks(_ text: String) throws -> UInt64 {
+        let value = try BigInteger.parseUInt64(text, what: "a positive whole number of blocks")
+        guard value > 0 else { throw ValidationError("the number of blocks must be at least 1") }
+        return value
+    }
+
     /// A positive whole number of blocks per day.
     static func blocksPerDay(_ text: String) throws -> UInt64 {
         let value = try BigInteger.parseUInt64(text, what: "a positive whole number of blocks per day")

@@ -56,6 +56,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
         case let .scenario(problem): self = .badInput(problem.description, at: problem)
         case let .invariant(violation): self = .refused(violation.description)
         case let .output(failure): self = .machine("\(failure); nothing was written")
+        case .resume: self = .badInput(error.description)
         }
     }
 

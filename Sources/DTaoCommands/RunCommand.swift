@@ -4,7 +4,7 @@ import Reporting
 import Simulation
 import TaoEconomics
 
-/// `dtao run SCENARIO --out DIR [--seed N] [--rules NAME] [--force]`
+/// `dtao run SCENARIO --out DIR [--seed N] [--rules NAME] [--force] [--checkpoint-every N] [--resume FILE]`
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -16,9 +16,15 @@ struct RunCommand: ParsableCommand {
             looks whole, and a failed one leaves nothing. An existing DIR is replaced only with \
             --force, which also removes DIR.partial-* folders left by runs that were killed. The \
             same scenario and seed give byte-identical CSV files. Progress goes to stderr when it \
-            is a terminal. Column names and units: Reports/README.md. Exit codes: 0 done; 1 the \
-            ledger did not balance; 2 bad input; 3 the machine failed (disk full, an unwritable \
-            folder), leaving no report.
+            is a terminal. Column names and units: Reports/README.md.
+
+            --checkpoint-every N also writes the run's complete state as state-<block>.json into \
+            DIR every N blocks from the start, and at the end. --resume FILE continues the same \
+            scenario (same file, inputs, seed and rule set) from such a state to its horizon: \
+            DIR then holds the rows from the state's block on, byte for byte those of the \
+            unbroken run, and a summary of the whole run. Exit codes: 0 done; 1 the ledger did \
+            not balance; 2 bad input (a state that is damaged or of another run included); 3 the \
+            machine failed (disk full, an unwritable folder), leaving no report.
             """)
 
     @Argument(help: "The scenario file (YAML or JSON).")
@@ -36,17 +42,36 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace an existing report directory (and remove partial folders of killed runs).")
     var force = false
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Write the run's state as state-<block>.json every N blocks from the start, and at the end.", valueName: "n"),
+            transform: ArgumentParsing.positiveBlocks)
+    var checkpointEvery: UInt64?
+
+    @Option(help: ArgumentHelp("Continue the scenario from a state file written by --checkpoint-every.", valueName: "file"))
+    var resume: String?
+
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a directory path") }
     }
 
     func run() throws {
         var loaded: Scenario
-        do { loaded = try ScenarioParser.load(path: scenario) } catch { throw CommandFailure.badInput(error.description) }
+        do { loaded = try ScenarioParser.load(path: scenario) } catch { throw CommandFailure.badInput(error.description, at: error) }
         if let seed { loaded.seed = seed }
         if let rules { loaded.rules = rules }
         var simulation: SimulationRun
-        do { simulation = try SimulationRun(scenario: loaded) } catch { throw CommandFailure(error) }
+        var resumedFrom: ResumeRecord?
+        if let resume {
+            let file: StateFile
+            do { file = try StateFile.load(path: resume) } catch { throw CommandFailure.badInput(error.description, at: error) }
+            try Self.checkSameScenario(file, loaded, stateFile: resume)
+            // The state's seed and rule set stand unless given again (then they must agree).
+            if seed == nil { loaded.seed = file.seed }
+            if rules == nil, let named = RuleSet.named(file.rules) { loaded.rules = named }
+            do { simulation = try SimulationRun(scenario: loaded, resumingFrom: file.state) } catch { throw CommandFailure(error) }
+            resumedFrom = ResumeRecord(file: resume, block: file.block)
+        } else {
+            do { simulation = try SimulationRun(scenario: loaded) } catch { throw CommandFailure(error) }
+        }
 
         let directory: ReportDirectory
         do { directory = try ReportDirectory(out: out, force: force) } catch { throw CommandFailure(error) }
@@ -55,7 +80,8 @@ struct RunCommand: ParsableCommand {
         let outcome: RunOutcome
         do {
             outcome = try ReportRun.write(&simulation, into: directory, engineVersion: DTao.version,
-                                          commandLine: ["dtao"] + CommandLine.arguments.dropFirst()) { done, total in
+                                          commandLine: ["dtao"] + CommandLine.arguments.dropFirst(),
+                                          checkpointEveryBlocks: checkpointEvery, resumedFrom: resumedFrom) { done, total in
                 guard showProgress else { return }
                 FileHandle.standardError.write(Data("\r\(loaded.name): block \(done) of \(total) (\(done * 100 / max(total, 1))%)".utf8))
             }
@@ -67,6 +93,21 @@ struct RunCommand: ParsableCommand {
         print("wrote \(directory.finalPath): " + ReportRun.files.joined(separator: ", "))
         if !outcome.ledgerViolations.isEmpty {
             throw CommandFailure.refused("the ledger does not balance: " + outcome.ledgerViolations.map(\.description).joined(separator: "; "))
+        }
+    }
+
+    /// A state continues only the scenario it was written for: the same file content and inputs.
+    static func checkSameScenario(_ file: StateFile, _ scenario: Scenario, stateFile: String) throws {
+        let now = StateFile.record(of: scenario)
+        guard file.scenario.name == now.name else {
+            throw CommandFailure.badInput("cannot resume: \(stateFile) is a state of scenario '\(file.scenario.name)', not '\(now.name)'")
+        }
+        guard file.scenario.sha256 == now.sha256 else {
+            throw CommandFailure.badInput("cannot resume: \(scenario.file) changed since \(stateFile) was written (SHA-256 \(file.scenario.sha256) then, \(now.sha256) now)")
+        }
+        let then = Dictionary(file.scenario.inputs.map { ($0.file, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        for input in now.inputs where then[input.file] != input.sha256 {
+            throw CommandFailure.badInput("cannot resume: \(input.file), which the scenario reads, changed since \(stateFile) was written")
         }
     }
 

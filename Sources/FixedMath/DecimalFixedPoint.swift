@@ -36,6 +36,15 @@ public struct FixedDecimal<Format: DecimalFixedPointFormat>: Sendable, Hashable,
     /// - Throws: `malformedNumber` ("", "1 000", ".5", "1.", "1e", "0x10"), or
     ///   `tooManyFractionDigits` ("0.0000000001" or "1e-10" for rao).
     public init(parsing text: String) throws(FixedMathError) {
+        let (value, exact) = try Self.parse(text)
+        guard exact else { throw .tooManyFractionDigits(text: text, maximum: Format.fractionDigits) }
+        self = value
+    }
+
+    /// Parses like `init(parsing:)`, but a value finer than the format's resolution is rounded
+    /// toward zero instead of refused (a snapshot's float text); `exact` says whether it was.
+    /// - Throws: `malformedNumber` for text that is not a decimal number.
+    public static func parse(_ text: String) throws(FixedMathError) -> (value: FixedDecimal, exact: Bool) {
         let expected = "a decimal number such as 12, 0.5 or 5e-3, with at most \(Format.fractionDigits) decimals"
         let mantissaAndExponent = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "e" || $0 == "E" })
         guard mantissaAndExponent.count <= 2 else { throw .malformedNumber(text: text, expected: expected) }
@@ -60,15 +69,16 @@ public struct FixedDecimal<Format: DecimalFixedPointFormat>: Sendable, Hashable,
         let shift = Format.fractionDigits + exponent - fraction.count
         let digits = try BigInteger(parsing: wholeDigits + fraction)
         var magnitude: BigInteger
+        var exact = true
         if shift >= 0 {
             magnitude = digits * .power(10, shift)
         } else {
             let divisor = BigInteger.power(10, -shift)
             // A power of ten is never zero.
             magnitude = (try? digits.divided(by: divisor, rounding: .towardZero)) ?? .zero
-            guard magnitude * divisor == digits else { throw .tooManyFractionDigits(text: text, maximum: Format.fractionDigits) }
+            exact = magnitude * divisor == digits
         }
-        raw = whole.hasPrefix("-") ? -magnitude : magnitude
+        return (FixedDecimal(raw: whole.hasPrefix("-") ? -magnitude : magnitude), exact)
     }
 
     /// numerator / denominator rounded to the format's resolution by `rule`.

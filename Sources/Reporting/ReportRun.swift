@@ -7,22 +7,30 @@ public enum ReportRun {
     /// Every file a report folder holds.
     public static let files = GoldenComparison.files + ["manifest.json", "summary.md"]
 
+    /// - Parameters:
+    ///   - checkpointEveryBlocks: when set, `state-<block>.json` every that many blocks from the
+    ///     scenario's start, and at the end.
+    ///   - resumedFrom: the checkpoint a resumed run continues, for the manifest.
     /// - Throws: `RunError` from the run or its files; the working directory is then removed,
     ///   so nothing is left half-written.
     public static func write(_ simulation: inout SimulationRun, into directory: ReportDirectory, engineVersion: String,
-                             commandLine: [String], progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
+                             commandLine: [String], checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil,
+                             progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
         let startedAt = Date()
         let scenario = simulation.scenario
         do throws(RunError) {
             var writer: ReportWriter
-            do { writer = try ReportWriter(directory: directory) } catch { throw RunError.output(error) }
+            let checkpointing = checkpointEveryBlocks.map { _ in (StateFile.record(of: scenario), engineVersion) }
+            do { writer = try ReportWriter(directory: directory, checkpointing: checkpointing) } catch { throw RunError.output(error) }
+            simulation.checkpointEveryBlocks = checkpointEveryBlocks
             let outcome = try simulation.run(into: &writer, progress: progress)
             do throws(OutputFailure) {
                 try writer.close()
-                try StreamingFile.write(RunSummaryText.markdown(scenario: scenario, outcome: outcome), to: directory.path("summary.md"))
+                try StreamingFile.write(RunSummaryText.markdown(scenario: scenario, outcome: outcome, resumedFrom: resumedFrom), to: directory.path("summary.md"))
                 let formatter = ISO8601DateFormatter()
-                let manifest = RunManifest(scenario: scenario, engineVersion: engineVersion, commandLine: commandLine, files: files,
-                                           startedAt: formatter.string(from: startedAt), finishedAt: formatter.string(from: Date()))
+                let manifest = RunManifest(scenario: scenario, engineVersion: engineVersion, commandLine: commandLine, files: files + writer.stateFiles,
+                                           startedAt: formatter.string(from: startedAt), finishedAt: formatter.string(from: Date()),
+                                           checkpointEveryBlocks: checkpointEveryBlocks, resumedFrom: resumedFrom)
                 try StreamingFile.write(JSONText.encode(manifest), to: directory.path("manifest.json"))
                 try directory.commit()
             } catch { throw RunError.output(error) }
@@ -31,5 +39,22 @@ public enum ReportRun {
             directory.abandon()
             throw error
         }
+    }
+}
+
+/// The checkpoint a resumed run continued from: its file, SHA-256 and block.
+public struct ResumeRecord: Encodable, Sendable, Equatable {
+    /// The state file as given to `--resume`.
+    public let file: String
+    /// Its SHA-256.
+    public let sha256: String
+    /// The block the run continued from.
+    public let block: UInt64
+
+    /// A record of resuming from `file` at `block`.
+    public init(file: String, block: UInt64) {
+        self.file = file
+        sha256 = FileDigest.sha256Hex(ofFile: file) ?? ""
+        self.block = block
     }
 }

@@ -3,15 +3,24 @@ import Simulation
 import TaoEconomics
 
 /// Writes a run's CSV time series as the run goes: `subnets.csv`, `network.csv`, `events.csv`
-/// and `miners.csv`, each from its typed column table (Reports/README.md documents them).
+/// and `miners.csv`, each from its typed column table (Reports/README.md documents them), and
+/// its checkpoints (`state-<block>.json`) when the run makes them.
 public struct ReportWriter: RunSink {
     let subnets: StreamingFile
     let network: StreamingFile
     let events: StreamingFile
     let miners: StreamingFile
+    let directory: ReportDirectory
+    /// What a checkpoint records of the scenario and the engine; nil: checkpoints are ignored.
+    let checkpointing: (scenario: StateFile.ScenarioRecord, engineVersion: String)?
+    /// The checkpoint files written so far, in order.
+    public private(set) var stateFiles: [String] = []
 
-    /// Creates the four files in `directory` and writes their headers.
-    public init(directory: ReportDirectory) throws(OutputFailure) {
+    /// Creates the four files in `directory` and writes their headers; with `checkpointing`,
+    /// checkpoints are written as state files recording that scenario and engine.
+    public init(directory: ReportDirectory, checkpointing: (scenario: StateFile.ScenarioRecord, engineVersion: String)? = nil) throws(OutputFailure) {
+        self.directory = directory
+        self.checkpointing = checkpointing
         subnets = try StreamingFile(path: directory.path(SubnetColumns.table.file))
         network = try StreamingFile(path: directory.path(NetworkColumns.table.file))
         events = try StreamingFile(path: directory.path(EventColumns.table.file))
@@ -40,6 +49,15 @@ public struct ReportWriter: RunSink {
         for row in rows {
             try miners.write(MinerColumns.table.line(MinerRow(sample: sample, miners: row)) + "\n")
         }
+    }
+
+    /// Writes `state-<block>.json`.
+    public mutating func checkpoint(_ state: RunState) throws(OutputFailure) {
+        guard let checkpointing else { return }
+        let name = StateFile.fileName(block: state.block)
+        try StreamingFile.write(StateFile(state: state, scenario: checkpointing.scenario, engineVersion: checkpointing.engineVersion).text,
+                                to: directory.path(name))
+        stateFiles.append(name)
     }
 
     /// Flushes and closes every file.

@@ -51,9 +51,14 @@ public struct RunManifest: Encodable {
     let files: [String]
     let startedAt: String
     let finishedAt: String
+    /// `--checkpoint-every`, when given.
+    let checkpointEveryBlocks: UInt64?
+    /// The checkpoint a resumed run continued from.
+    let resumedFrom: ResumeRecord?
 
     /// The manifest of a run of `scenario`.
-    public init(scenario: Scenario, engineVersion: String, commandLine: [String], files: [String], startedAt: String, finishedAt: String) {
+    public init(scenario: Scenario, engineVersion: String, commandLine: [String], files: [String], startedAt: String, finishedAt: String,
+                checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil) {
         let hashes = InputFileRecord.hashing([scenario.file] + scenario.inputFiles)
         self.engineVersion = engineVersion
         self.scenario = ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256)
@@ -71,5 +76,7 @@ public struct RunManifest: Encodable {
         self.files = files
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        self.checkpointEveryBlocks = checkpointEveryBlocks
+        self.resumedFrom = resumedFrom
     }
 }

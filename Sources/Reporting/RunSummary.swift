@@ -5,13 +5,23 @@ import TaoEconomics
 /// The human summary of a run (`summary.md`): final prices, largest movers, halvings crossed.
 public enum RunSummaryText {
     /// The summary of a finished run of `scenario`, as Markdown.
-    public static func markdown(scenario: Scenario, outcome: RunOutcome) -> String {
+    public static func markdown(scenario: Scenario, outcome: RunOutcome, resumedFrom: ResumeRecord? = nil) -> String {
         let first = outcome.first, last = outcome.last
         func tao(_ rao: UInt64) -> String { FixedDecimal<Rao>(raw: BigInteger(rao)).description }
         var lines: [String] = []
         lines.append("# \(scenario.name)")
         lines.append("")
         lines.append("Rules `\(scenario.rules.name)`, seed \(scenario.seed), step `\(scenario.step.rawValue)`; blocks \(scenario.startBlock) to \(scenario.endBlock) (\(first.date) to \(last.date), \(scenario.horizonBlocks) blocks at \(scenario.blocksPerDay) a day).")
+        if let imported = outcome.snapshot {
+            let snapshot = imported.snapshot
+            lines.append("")
+            lines.append("Started from the snapshot `\(snapshot.file)` (\(snapshot.format.title)\(snapshot.block.map { ", block \($0)" } ?? "")): \(imported.configurations.count) of its \(snapshot.subnets.count) subnets\(snapshot.flooredAmounts > 0 ? ", \(snapshot.flooredAmounts) amounts floored to the rao" : "").")
+            for line in scenario.startFilledFromSnapshot + imported.filled { lines.append("- \(line)") }
+        }
+        if let resumedFrom {
+            lines.append("")
+            lines.append("Resumed at block \(resumedFrom.block) from `\(resumedFrom.file)`: the report files hold the rows from that block on; this summary covers the whole run.")
+        }
         lines.append("")
         lines.append("## Network")
         lines.append("")

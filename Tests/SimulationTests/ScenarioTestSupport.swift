@@ -40,6 +40,10 @@ enum ScenarioText {
 struct MemorySink: RunSink {
     var samples: [NetworkSample] = []
     var events: [RunEvent] = []
+    var minerRows: [(block: UInt64, rows: [MinerSample])] = []
+    var states: [RunState] = []
     mutating func sample(_ sample: NetworkSample) throws(OutputFailure) { samples.append(sample) }
     mutating func event(_ event: RunEvent) throws(OutputFailure) { events.append(event) }
+    mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure) { minerRows.append((sample.block, rows)) }
+    mutating func checkpoint(_ state: RunState) throws(OutputFailure) { states.append(state) }
 }

@@ -93,12 +93,33 @@ public struct TaoUsdPath: Sendable {
         defer { pendingClamps.removeAll() }
         return pendingClamps
     }
+
+    /// What moves as the path is walked (the model and the calendar come from the scenario).
+    struct State: Codable {
+        let random: RandomStream
+        let gbmDay: UInt64
+        let gbmPrice: Double
+        let heldAt: MarketClamp.Bound?
+        let pendingClamps: [MarketClamp]
+    }
+
+    /// The path's position, for a checkpoint.
+    var state: State {
+        get { State(random: random, gbmDay: gbmDay, gbmPrice: gbmPrice, heldAt: heldAt, pendingClamps: pendingClamps) }
+        set {
+            random = newValue.random
+            gbmDay = newValue.gbmDay
+            gbmPrice = newValue.gbmPrice
+            heldAt = newValue.heldAt
+            pendingClamps = newValue.pendingClamps
+        }
+    }
 }
 
 /// A GBM TAO/USD path reached a bound and is held there from `block` on.
-public struct MarketClamp: Sendable, Equatable {
+public struct MarketClamp: Sendable, Equatable, Codable {
     /// Which bound: the floor ($0.000001) or the ceiling ($10,000,000,000).
-    public enum Bound: String, Sendable { case floor, ceiling }
+    public enum Bound: String, Sendable, Codable { case floor, ceiling }
     /// The first block of the day the path reached the bound.
     public let block: UInt64
     /// Days since the start.

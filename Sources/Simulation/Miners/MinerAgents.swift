@@ -2,7 +2,7 @@ import FixedMath
 import TaoEconomics
 
 /// One subnet's miners over a period (since the previous report row).
-public struct MinerSample: Sendable, Equatable {
+public struct MinerSample: Sendable, Equatable, Codable {
     /// The subnet.
     public let netuid: UInt16
     /// Miners at the row's block.
@@ -40,7 +40,7 @@ public struct MinerSample: Sendable, Equatable {
 /// holds a whole number of blocks (7,200, or 7,161 on the real chain), so some days hold 20
 /// payouts and others 19: the daily revenue drops by exactly 1/20 (5%) about every sixth day at
 /// 7,161 blocks a day, with no change in the economy. Seven days average that out.
-public struct TrailingWindow: Sendable, Equatable {
+public struct TrailingWindow: Sendable, Equatable, Codable {
     /// The window's length in days.
     public static let days = 7
 
@@ -82,13 +82,13 @@ struct MinerAgents {
     }
 
     /// One day's (or the final part-day's) totals for a subnet's miners.
-    struct DayTotals {
+    struct DayTotals: Codable {
         var revenueTao = BigInteger.zero
         var revenueUsd = BigInteger.zero
         var cost = BigInteger.zero
     }
 
-    struct Period {
+    struct Period: Codable {
         var blocks: UInt64 = 0
         var revenueAlpha: UInt64 = 0
         var revenueTao = BigInteger.zero
@@ -210,6 +210,49 @@ struct MinerAgents {
         }
         if miners.ids != before {
             try? network.setMiners(netuid: netuid, ids: miners.ids, weights: miners.model.distribution.weights(count: miners.ids.count))
+        }
+    }
+
+    /// One subnet's miners as a checkpoint records them; the model comes from the scenario.
+    struct SubnetState: Codable {
+        let netuid: UInt16
+        let registeredAtBlock: UInt64
+        let ids: [Int]
+        let nextID: Int
+        let lastHolding: [Int: UInt64]
+        let history: [Int: [BigInteger]]
+        let period: Period
+        let recentDays: [DayTotals]
+        let totalExits: Int
+        let totalEntries: Int
+    }
+
+    /// Every subnet's miners and the agents' random stream, for a checkpoint.
+    struct State: Codable {
+        let random: RandomStream
+        let subnets: [SubnetState]
+    }
+
+    /// The miners' position, for a checkpoint.
+    var state: State {
+        State(random: random, subnets: subnets.keys.sorted().map { netuid in
+            let miners = subnets[netuid]!
+            return SubnetState(netuid: netuid, registeredAtBlock: miners.registeredAtBlock, ids: miners.ids, nextID: miners.nextID,
+                               lastHolding: miners.lastHolding, history: miners.history, period: miners.period, recentDays: miners.recentDays,
+                               totalExits: miners.totalExits, totalEntries: miners.totalEntries)
+        })
+    }
+
+    /// The miners of a checkpoint, with their models from the scenario (`models`, by netuid).
+    /// nil when a checkpointed subnet has no model in the scenario.
+    init?(state: State, models: [UInt16: MinerModel], blocksPerDay: UInt64) {
+        random = state.random
+        self.blocksPerDay = blocksPerDay
+        for miners in state.subnets {
+            guard let model = models[miners.netuid] else { return nil }
+            subnets[miners.netuid] = SubnetMiners(model: model, registeredAtBlock: miners.registeredAtBlock, ids: miners.ids, nextID: miners.nextID,
+                                                  lastHolding: miners.lastHolding, history: miners.history, period: miners.period,
+                                                  recentDays: miners.recentDays, totalExits: miners.totalExits, totalEntries: miners.totalEntries)
         }
     }
 

@@ -36,6 +36,12 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     private func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 { (value << count) | (value >> (64 - count)) }
 
+    /// The generator's four words, for a checkpoint (`Codable`).
+    var words: [UInt64] {
+        get { [state.0, state.1, state.2, state.3] }
+        set { state = (newValue[0], newValue[1], newValue[2], newValue[3]) }
+    }
+
     /// A uniform Double in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
@@ -45,6 +51,25 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         let u1 = max(nextUnit(), 0x1p-53)
         let u2 = nextUnit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+}
+
+extension RandomStream: Codable {
+    /// Decodes the stream's position: its four state words (not all zero, which xoshiro cannot leave).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let words = try container.decode([UInt64].self)
+        guard words.count == 4, words.contains(where: { $0 != 0 }) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a random stream is four state words, not all zero")
+        }
+        self.init(seed: 0, purpose: "")
+        self.words = words
+    }
+
+    /// Encodes the stream's position: its four state words.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(words)
     }
 }
 

@@ -25,12 +25,15 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case output(OutputFailure)
     /// An invariant failed; the run stopped at the first violation.
     case invariant(InvariantViolation)
+    /// A checkpoint does not fit the scenario it was to resume (bad input).
+    case resume(String)
 
     public var description: String {
         switch self {
         case let .scenario(error): return error.description
         case let .output(failure): return failure.description
         case let .invariant(violation): return violation.description
+        case let .resume(reason): return "cannot resume: \(reason)"
         }
     }
 }
@@ -41,9 +44,13 @@ public protocol RunSink {
     mutating func event(_ event: RunEvent) throws(OutputFailure)
     /// Miner rows for the period ending at `sample` (subnets with miners only).
     mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure)
+    /// The run's state at a checkpoint (`SimulationRun.checkpointEveryBlocks`).
+    mutating func checkpoint(_ state: RunState) throws(OutputFailure)
 }
 
 extension RunSink {
     /// By default a sink ignores miner rows.
     public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure) {}
+    /// By default a sink ignores checkpoints.
+    public mutating func checkpoint(_ state: RunState) throws(OutputFailure) {}
 }

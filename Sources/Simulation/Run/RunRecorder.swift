@@ -2,10 +2,31 @@ import FixedMath
 import TaoEconomics
 
 /// A subnet's miner rows over a run: the first, the last, and when profit first went negative.
-struct MinerTrack {
+struct MinerTrack: Codable {
     var first: MinerSample?
     var last: MinerSample?
     var turnedUnprofitable: (block: UInt64, date: CalendarDate)?
+
+    enum CodingKeys: String, CodingKey { case first, last, turnedUnprofitableBlock, turnedUnprofitableDate }
+
+    init() {}
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        first = try container.decodeIfPresent(MinerSample.self, forKey: .first)
+        last = try container.decodeIfPresent(MinerSample.self, forKey: .last)
+        if let block = try container.decodeIfPresent(UInt64.self, forKey: .turnedUnprofitableBlock) {
+            turnedUnprofitable = (block, try container.decode(CalendarDate.self, forKey: .turnedUnprofitableDate))
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(first, forKey: .first)
+        try container.encodeIfPresent(last, forKey: .last)
+        try container.encodeIfPresent(turnedUnprofitable?.block, forKey: .turnedUnprofitableBlock)
+        try container.encodeIfPresent(turnedUnprofitable?.date, forKey: .turnedUnprofitableDate)
+    }
 
     mutating func add(_ row: MinerSample, _ sample: NetworkSample) {
         if first == nil { first = row }
@@ -15,13 +36,13 @@ struct MinerTrack {
 }
 
 /// A subnet across samples: a netuid reused after pruning is another subnet.
-struct SubnetIdentity: Hashable {
+struct SubnetIdentity: Hashable, Codable {
     let netuid: UInt16
     let registeredAtBlock: UInt64
 }
 
 /// A subnet's cumulative injection, emission and recycling counters at a sample.
-struct FlowCounters {
+struct FlowCounters: Codable {
     let tao: UInt64
     let alphaIn: UInt64
     let alphaOut: UInt64
@@ -127,6 +148,56 @@ struct RunRecorder {
             taoUsdMicro: taoUsdMicro, rootTaoRao: network.tao.rootStakeRao, freeTaoRao: network.tao.freeRao, recycledTaoRao: recycled,
             authorFeesRao: isHead ? fees : nil, rootKeptAlphaTaoRao: isHead ? (keptValue.uint64Value ?? .max) : nil,
             gateThetaRaw: projection.gateThetaRaw, subnets: subnets)
+    }
+
+    /// Everything the recorder carries from one sample to the next, for a checkpoint (the clock
+    /// comes from the scenario).
+    struct State: Codable {
+        struct Counters: Codable {
+            let subnet: SubnetIdentity
+            let counters: FlowCounters
+        }
+
+        let previous: [Counters]
+        let previousRecycledTaoRao: UInt64?
+        let previousAuthorFeesRao: UInt64?
+        let counts: [String: Int]
+        let refusals: [RunEvent]
+        let halvings: [HalvingCrossing]
+        let first: NetworkSample?
+        let minerTracks: [UInt16: MinerTrack]
+        let minerTotals: [MinerPeriodTotal]
+        let eventCount: Int
+    }
+
+    /// The recorder's position, for a checkpoint.
+    var state: State {
+        let previous = self.previous.map { State.Counters(subnet: $0.key, counters: $0.value) }
+            .sorted { ($0.subnet.netuid, $0.subnet.registeredAtBlock) < ($1.subnet.netuid, $1.subnet.registeredAtBlock) }
+        return State(previous: previous, previousRecycledTaoRao: previousRecycledTaoRao, previousAuthorFeesRao: previousAuthorFeesRao,
+                     counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }), refusals: refusals, halvings: halvings,
+                     first: first, minerTracks: minerTracks, minerTotals: minerTotals, eventCount: eventCount)
+    }
+
+    /// A recorder with nothing recorded yet.
+    init(clock: BlockClock) { self.clock = clock }
+
+    /// The recorder of a checkpoint; nil when an event kind is unknown.
+    init?(clock: BlockClock, state: State) {
+        self.clock = clock
+        previous = Dictionary(state.previous.map { ($0.subnet, $0.counters) }, uniquingKeysWith: { a, _ in a })
+        previousRecycledTaoRao = state.previousRecycledTaoRao
+        previousAuthorFeesRao = state.previousAuthorFeesRao
+        for (name, count) in state.counts {
+            guard let kind = RunEvent.Kind(rawValue: name) else { return nil }
+            counts[kind] = count
+        }
+        refusals = state.refusals
+        halvings = state.halvings
+        first = state.first
+        minerTracks = state.minerTracks
+        minerTotals = state.minerTotals
+        eventCount = state.eventCount
     }
 
     /// Notes a halving when the era changed with the last block.

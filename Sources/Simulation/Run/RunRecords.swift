@@ -3,7 +3,7 @@ import TaoEconomics
 
 /// One subnet at a sample: the state at the start of the sample's block, and the flows since
 /// the previous sample.
-public struct SubnetSample: Sendable, Equatable {
+public struct SubnetSample: Sendable, Equatable, Codable {
     /// The subnet.
     public let netuid: UInt16
     /// TAO in the pool at the start of the sample's block, rao.
@@ -38,7 +38,7 @@ public struct SubnetSample: Sendable, Equatable {
 }
 
 /// The network at a sample.
-public struct NetworkSample: Sendable, Equatable {
+public struct NetworkSample: Sendable, Equatable, Codable {
     /// The sample's block (the state at its start).
     public let block: UInt64
     /// The block's day.
@@ -69,9 +69,9 @@ public struct NetworkSample: Sendable, Equatable {
 }
 
 /// Something that happened during a run: a flow, a registration, a refusal.
-public struct RunEvent: Sendable, Equatable {
+public struct RunEvent: Sendable, Equatable, Codable {
     /// What kind of event it is (the `kind` column).
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, Codable {
         case stake, unstake, registration, prune, refused
         /// The TAO/USD path reached a bound and is held there.
         case market
@@ -98,7 +98,7 @@ public struct RunEvent: Sendable, Equatable {
 }
 
 /// A halving the run crossed.
-public struct HalvingCrossing: Sendable, Equatable {
+public struct HalvingCrossing: Sendable, Equatable, Codable {
     /// The first block under the new era.
     public let block: UInt64
     /// That block's day.
@@ -126,7 +126,7 @@ public struct MinerOutcome: Sendable {
 }
 
 /// All miners together over one report period.
-public struct MinerPeriodTotal: Sendable, Equatable {
+public struct MinerPeriodTotal: Sendable, Equatable, Codable {
     /// The row's block: the period ends here.
     public let block: UInt64
     /// The row's day.
@@ -186,4 +186,6 @@ public struct RunOutcome: Sendable {
     public let emissionTotals: EmissionTotals
     /// The HEAD rules' state at the end; nil under other rules.
     public let head: HeadOutcome?
+    /// How the starting subnets were imported from a snapshot, when they were.
+    public internal(set) var snapshot: SnapshotImport?
 }

@@ -3,7 +3,7 @@ import TaoEconomics
 
 /// How far the world's scheduled actions have got: the next registration and flow, each spread
 /// exit's fixed total, and each random flow's next block.
-struct WorldSchedule {
+struct WorldSchedule: Codable {
     var registrationIndex = 0
     var flowIndex = 0
     var spreadTotals: [Int: UInt64] = [:]
@@ -17,7 +17,7 @@ struct WorldSchedule {
 extension SimulationRun {
     /// The world's actions scheduled in [block, end): registrations, then scheduled flows, spread
     /// exits and random flows, each recorded as an event (refusals included).
-    mutating func act(_ world: inout WorldSchedule, from block: UInt64, before end: UInt64) -> [RunEvent] {
+    mutating func act(from block: UInt64, before end: UInt64) -> [RunEvent] {
         var events: [RunEvent] = []
         while world.registrationIndex < scenario.registrations.count, scenario.registrations[world.registrationIndex] < end {
             events += register()
@@ -29,7 +29,7 @@ extension SimulationRun {
         }
         for (index, spread) in scenario.spreads.enumerated() {
             for (chunk, chunkBlock) in spread.blocks.enumerated() where chunkBlock >= block && chunkBlock < end {
-                events.append(applySpread(spread, chunk: chunk, totals: &world.spreadTotals, index: index))
+                events.append(applySpread(spread, chunk: chunk, index: index))
             }
         }
         for (index, flow) in scenario.stochasticFlows.enumerated() {
@@ -93,13 +93,13 @@ extension SimulationRun {
         }
     }
 
-    mutating func applySpread(_ spread: SpreadUnstake, chunk: Int, totals: inout [Int: UInt64], index: Int) -> RunEvent {
+    mutating func applySpread(_ spread: SpreadUnstake, chunk: Int, index: Int) -> RunEvent {
         let holder = AlphaHolder.staker(spread.holder)
-        if totals[index] == nil {
+        if world.spreadTotals[index] == nil {
             let position = network.subnet(spread.netuid)?.holders.balance(of: holder) ?? 0
-            totals[index] = (try? BigInteger(position).multipliedDivided(by: spread.numerator, dividedBy: spread.denominator, rounding: .floor))?.uint64Value ?? 0
+            world.spreadTotals[index] = (try? BigInteger(position).multipliedDivided(by: spread.numerator, dividedBy: spread.denominator, rounding: .floor))?.uint64Value ?? 0
         }
-        let parts = LargestRemainder.split(totals[index] ?? 0, among: [UInt64](repeating: 1, count: spread.blocks.count))
+        let parts = LargestRemainder.split(world.spreadTotals[index] ?? 0, among: [UInt64](repeating: 1, count: spread.blocks.count))
         let amount = parts[chunk]
         do {
             let quote = try network.unstake(netuid: spread.netuid, holder: holder, alphaRao: amount)

@@ -8,6 +8,9 @@ import TaoEconomics
 /// every `sample_every` blocks, the world acts at each step (registrations, flows, spread exits,
 /// random flows), then the chain runs the block. With a checker, the invariants are asserted
 /// after every block and after every block's worth of actions.
+///
+/// Everything the run carries from block to block is in `state` (a `RunState`); a run built
+/// from a state (`init(scenario:resumingFrom:)`) continues exactly as the unbroken run would.
 public struct SimulationRun {
     /// The scenario being run.
     public let scenario: Scenario
@@ -16,8 +19,19 @@ public struct SimulationRun {
     var market: TaoUsdPath
     var flowRandom: RandomStream
     var agents: MinerAgents
+    var recorder: RunRecorder
+    var world: WorldSchedule
+    /// The emission era at the last block run (a change is a halving crossed).
+    var era: Int
+    /// The block a resumed run started at (no checkpoint is written there); nil for a fresh run.
+    let resumedAtBlock: UInt64?
+    /// How the starting subnets were imported from a snapshot, when they were.
+    public internal(set) var snapshotImport: SnapshotImport?
     /// When set, the run asserts these invariants after every block and every operation.
     public var checker: InvariantChecker?
+    /// When set, the run passes its state to the sink (`RunSink.checkpoint`) at every block
+    /// this many blocks after the start, and at the end.
+    public var checkpointEveryBlocks: UInt64?
     /// Tests only: called after each block's step and before its checks, to inject a fault and
     /// show that the checker catches it at that block. Never set outside tests.
     var faultAfterStep: ((inout Network) -> Void)?
@@ -25,22 +39,20 @@ public struct SimulationRun {
     /// Builds the starting network. - Throws: `RunError.scenario` when it is impossible.
     public init(scenario: Scenario) throws(RunError) {
         self.scenario = scenario
+        let rules = try Self.rules(of: scenario)
         var configurations: [SubnetConfiguration]
         switch scenario.subnets {
         case let .explicit(list): configurations = list
         case let .generated(generator): configurations = generator.subnets(seed: scenario.seed)
+        case let .snapshot(snapshot, netuids, keyPath):
+            let imported: SnapshotImport
+            do { imported = try snapshot.imported(rules: rules, netuids: netuids, keyPath: keyPath) } catch { throw .scenario(error) }
+            configurations = imported.configurations
+            snapshotImport = imported
         }
         for holder in scenario.holders {
             guard let index = configurations.firstIndex(where: { $0.netuid == holder.netuid }) else { continue }
             configurations[index].holders.append((holder.name, holder.alphaRao))
-        }
-        var rules = scenario.rules
-        if let settings = scenario.gate {
-            guard let gate = rules.gate else {
-                throw .scenario(ScenarioError(file: scenario.file, keyPath: settings.source, line: nil, value: rules.name,
-                                              expected: "a rule set with the emission gate (\(RuleSet.all.filter { $0.gate != nil }.map(\.name).joined(separator: ", "))) for gate settings"))
-            }
-            rules = rules.with(gate: settings.applied(to: gate))
         }
         let options = NetworkOptions(rootClaim: scenario.rootClaim, lastLockRao: scenario.lastLockRao, lastLockBlock: scenario.lastLockBlock)
         do {
@@ -52,47 +64,75 @@ public struct SimulationRun {
         }
         market = TaoUsdPath(model: scenario.market, startBlock: scenario.startBlock, blocksPerDay: scenario.blocksPerDay, seed: scenario.seed)
         flowRandom = RandomStream(seed: scenario.seed, purpose: "flows")
+        recorder = RunRecorder(clock: scenario.clock)
+        world = WorldSchedule(scenario: scenario)
+        era = network.schedule.era(block: scenario.startBlock, issuanceRao: network.tao.issuanceRao)
+        resumedAtBlock = nil
+    }
+
+    /// The scenario's rule set with its gate settings applied.
+    static func rules(of scenario: Scenario) throws(RunError) -> RuleSet {
+        guard let settings = scenario.gate else { return scenario.rules }
+        guard let gate = scenario.rules.gate else {
+            throw .scenario(ScenarioError(file: scenario.file, keyPath: settings.source, line: nil, value: scenario.rules.name,
+                                          expected: "a rule set with the emission gate (\(RuleSet.all.filter { $0.gate != nil }.map(\.name).joined(separator: ", "))) for gate settings"))
+        }
+        return scenario.rules.with(gate: settings.applied(to: gate))
     }
 
     /// Runs to the end. `progress` is called with (blocks done, blocks in all) now and then.
     public mutating func run<Sink: RunSink>(into sink: inout Sink, progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
         let start = scenario.startBlock, end = scenario.endBlock, blocksPerDay = scenario.blocksPerDay
-        var recorder = RunRecorder(clock: scenario.clock)
-        var world = WorldSchedule(scenario: scenario)
-        var era = network.schedule.era(block: start, issuanceRao: network.tao.issuanceRao)
         let progressEvery = max(1, scenario.horizonBlocks / 200)
-        var eventsChecked = 0
+        var eventsChecked = recorder.eventCount
         if let checker { checker.prepare(&network) }
 
-        for block in start..<end {
+        for block in network.block..<end {
             let offset = block - start
+            try checkpoint(at: block, into: &sink)
             if offset > 0, offset % blocksPerDay == 0 {
-                agents.day(network: &network, taoUsdMicro: try taoUsdMicro(atBlock: block, &recorder, &sink), blocks: blocksPerDay)
-                try verifyOperations(eventCount: recorder.eventCount, checked: &eventsChecked)
+                agents.day(network: &network, taoUsdMicro: try taoUsdMicro(atBlock: block, &sink), blocks: blocksPerDay)
+                try verifyOperations(checked: &eventsChecked)
             }
             if offset % scenario.sampleEveryBlocks == 0 {
-                let price = try taoUsdMicro(atBlock: block, &recorder, &sink)
+                let price = try taoUsdMicro(atBlock: block, &sink)
                 try recorder.sample(network, taoUsdMicro: price, miners: &agents, into: &sink)
             }
             if offset % scenario.stepBlocks == 0 {
                 let (limit, overflow) = block.addingReportingOverflow(scenario.stepBlocks)
-                for event in act(&world, from: block, before: overflow ? end : min(limit, end)) { try recorder.record(event, into: &sink) }
-                try verifyOperations(eventCount: recorder.eventCount, checked: &eventsChecked)
+                for event in act(from: block, before: overflow ? end : min(limit, end)) { try recorder.record(event, into: &sink) }
+                try verifyOperations(checked: &eventsChecked)
             }
             try stepBlock()
             recorder.noteEra(network, previousEra: &era)
             if let progress, (offset + 1) % progressEvery == 0 { progress(offset + 1, scenario.horizonBlocks) }
         }
+        if checkpointEveryBlocks != nil, resumedAtBlock != end { try writeCheckpoint(into: &sink) }
         let partDay = scenario.horizonBlocks % blocksPerDay
-        let endPrice = try taoUsdMicro(atBlock: end, &recorder, &sink)
+        let endPrice = try taoUsdMicro(atBlock: end, &sink)
         agents.day(network: &network, taoUsdMicro: endPrice, blocks: partDay == 0 ? blocksPerDay : partDay)
-        try verifyOperations(eventCount: recorder.eventCount, checked: &eventsChecked)
+        try verifyOperations(checked: &eventsChecked)
         let final = try recorder.sample(network, taoUsdMicro: endPrice, miners: &agents, into: &sink)
-        return recorder.outcome(final: final, network: network, miners: agents)
+        var outcome = recorder.outcome(final: final, network: network, miners: agents)
+        outcome.snapshot = snapshotImport
+        return outcome
+    }
+
+    /// Passes the state to the sink at a checkpoint block (not the start, nor where a resumed
+    /// run began).
+    mutating func checkpoint<Sink: RunSink>(at block: UInt64, into sink: inout Sink) throws(RunError) {
+        guard let every = checkpointEveryBlocks, every > 0, block != resumedAtBlock else { return }
+        let offset = block - scenario.startBlock
+        guard offset > 0, offset % every == 0 else { return }
+        try writeCheckpoint(into: &sink)
+    }
+
+    mutating func writeCheckpoint<Sink: RunSink>(into sink: inout Sink) throws(RunError) {
+        do { try sink.checkpoint(state) } catch { throw .output(error) }
     }
 
     /// The TAO/USD price at `block`; a GBM path reaching a bound is recorded as a `market` event.
-    mutating func taoUsdMicro<Sink: RunSink>(atBlock block: UInt64, _ recorder: inout RunRecorder, _ sink: inout Sink) throws(RunError) -> UInt64 {
+    mutating func taoUsdMicro<Sink: RunSink>(atBlock block: UInt64, _ sink: inout Sink) throws(RunError) -> UInt64 {
         let micro = market.microUsd(atBlock: block)
         for clamp in market.takeClamps() {
             let detail = "the GBM TAO/USD path reached its \(clamp.bound.rawValue) of $\(DecimalText.format(scaled: BigInteger(clamp.micro), fractionDigits: 6)) on day \(clamp.day) and is held there"
@@ -113,9 +153,9 @@ public struct SimulationRun {
 
     /// Checks the operations since the last check (flows, registrations, miners' sales), when
     /// any happened.
-    mutating func verifyOperations(eventCount: Int, checked: inout Int) throws(RunError) {
-        guard checker != nil, eventCount != checked || !network.observations.swaps.isEmpty else { return }
-        checked = eventCount
+    mutating func verifyOperations(checked: inout Int) throws(RunError) {
+        guard checker != nil, recorder.eventCount != checked || !network.observations.swaps.isEmpty else { return }
+        checked = recorder.eventCount
         if let violation = checker!.checkOperations(&network) { throw .invariant(violation) }
     }
 }

@@ -139,6 +139,9 @@ public struct Scenario: Sendable {
     public let lastLockBlock: UInt64?
     /// Changes to the rule set's emission gate (`gate:`), applied when the run starts.
     public let gate: GateSettings?
+    /// Values of `start:` and `root:` a snapshot supplied or a default filled because neither
+    /// the scenario nor the snapshot gave them (empty without a snapshot).
+    public let startFilledFromSnapshot: [String]
     /// Explicit subnets, or the generator that makes them (run with the scenario's seed).
     public let subnets: SubnetSource
     /// Named positions (holder, netuid, alpha rao), part of each subnet's starting outstanding.
@@ -176,4 +179,7 @@ public struct Scenario: Sendable {
 public enum SubnetSource: Sendable {
     case explicit([SubnetConfiguration])
     case generated(SubnetGenerator)
+    /// A chain snapshot (`subnets: {snapshot: FILE, netuids: [..]}`), imported under the run's
+    /// rule set when the run starts (`Snapshot.imported`).
+    case snapshot(Snapshot, netuids: [UInt16]?, keyPath: ScenarioKeyPath)
 }

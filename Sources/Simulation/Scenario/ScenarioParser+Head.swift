@@ -107,3 +107,15 @@ extension ScenarioParser {
         return (burn, disabled)
     }
 }
+
+extension ScenarioParser {
+    /// The snapshot `subnets: {snapshot: FILE, …}` names (relative paths from the scenario's
+    /// folder), or nil when the subnets come from elsewhere.
+    static func snapshotSource(_ value: YAMLValue, directory: String) throws(ScenarioError) -> Snapshot? {
+        guard case let .mapping(mapping) = value.node, mapping.keys.contains(where: { $0.string == "snapshot" }) else { return nil }
+        let entry = try value.mapping(allowed: ["snapshot", "netuids"], required: ["snapshot"])
+        let name = try entry["snapshot"]!.text("a path to a snapshot file")
+        let path = name.hasPrefix("/") ? name : (directory == "" || directory == "." ? name : directory + "/" + name)
+        return try SnapshotReader.read(path: path)
+    }
+}

@@ -65,7 +65,24 @@ extension ScenarioParser {
         return result
     }
 
-    static func parseSubnets(_ value: YAMLValue, context: Context) throws(ScenarioError) -> (SubnetSource, [UInt16: MinerModel]) {
+    static func parseSubnets(_ value: YAMLValue, context: Context, snapshot: Snapshot?) throws(ScenarioError) -> (SubnetSource, [UInt16: MinerModel]) {
+        if let snapshot {
+            let entry = try value.mapping(allowed: ["snapshot", "netuids"], required: ["snapshot"])
+            var netuids: [UInt16]?
+            if let list = entry["netuids"] {
+                var chosen: [UInt16] = []
+                for item in try list.sequence("a list of netuids to keep") {
+                    let netuid = try item.netuid()
+                    guard !chosen.contains(netuid) else { throw item.error("each netuid once") }
+                    chosen.append(netuid)
+                }
+                netuids = chosen.sorted()
+            }
+            context.read(snapshot.file)
+            // Checked now under the scenario's own rule set; imported again under the run's.
+            _ = try snapshot.imported(rules: context.rules, netuids: netuids, keyPath: value.path)
+            return (.snapshot(snapshot, netuids: netuids, keyPath: value.path), [:])
+        }
         if case .mapping = value.node {
             let entry = try value.mapping(allowed: ["generate"], required: ["generate"])
             let generate = entry["generate"]!

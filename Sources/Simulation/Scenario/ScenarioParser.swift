@@ -63,9 +63,19 @@ public enum ScenarioParser {
         }
         let seed = try top["seed"]?.unsigned("a non-negative integer seed") ?? 0
 
+        // A snapshot may supply the start block, the issuance and the root stake.
+        let snapshot = try snapshotSource(top["subnets"]!, directory: directory)
+        var filled: [String] = []
         let start = try top["start"]?.mapping(allowed: ["block", "issuance", "date", "blocks_per_day", "last_lock_tao", "last_lock_block"]) ?? [:]
-        let startBlock = try start["block"]?.unsigned("a block number") ?? 0
-        let issuanceRao = try start["issuance"]?.amountRao("TAO") ?? Defaults.startIssuanceRao
+        let startBlock = try start["block"]?.unsigned("a block number") ?? snapshot?.block ?? 0
+        let issuanceRao = try start["issuance"]?.amountRao("TAO") ?? snapshot?.totalIssuanceRao ?? Defaults.startIssuanceRao
+        if let snapshot {
+            if start["block"] == nil { filled.append(snapshot.block.map { "start.block \($0) from the snapshot" } ?? "start.block 0 (the default; the snapshot has no block)") }
+            if start["issuance"] == nil {
+                filled.append(snapshot.totalIssuanceRao.map { "start.issuance \(FixedDecimal<Rao>(raw: BigInteger($0))) TAO from the snapshot" }
+                              ?? "start.issuance \(FixedDecimal<Rao>(raw: BigInteger(Defaults.startIssuanceRao))) TAO (the default; the snapshot has no issuance)")
+            }
+        }
         guard issuanceRao <= Supply.capRao else { throw start["issuance"]!.error("at most 21000000 TAO") }
         let startDate = try start["date"]?.date() ?? Defaults.startDate
         let blocksPerDay = try start["blocks_per_day"]?.positive("a positive whole number of blocks per day") ?? Supply.nominalBlocksPerDay
@@ -112,16 +122,24 @@ public enum ScenarioParser {
                               rules: rules)
 
         let market = try parseMarket(top["market"]!, context: context)
-        var rootRao: UInt64 = 0
+        var rootRao: UInt64 = snapshot?.rootStakeRao ?? 0
         var rootClaim = RootClaim.swap
+        var rootGiven = false
         if let value = top["root"] {
-            let root = try value.mapping(allowed: ["tao", "claim"], required: ["tao"])
-            rootRao = try root["tao"]!.amountRao("TAO")
+            let root = try value.mapping(allowed: ["tao", "claim"], required: snapshot == nil ? ["tao"] : [])
+            if let tao = root["tao"] {
+                rootRao = try tao.amountRao("TAO")
+                rootGiven = true
+            }
             if let claim = root["claim"] {
                 try context.requireHead(claim)
                 guard let parsed = RootClaim(rawValue: try claim.text()) else { throw claim.error("swap or keep") }
                 rootClaim = parsed
             }
+        }
+        if let snapshot, !rootGiven {
+            filled.append(snapshot.rootStakeRao.map { "root.tao \(FixedDecimal<Rao>(raw: BigInteger($0))) TAO from the snapshot" }
+                          ?? "root.tao 0 (the default; the snapshot has no root stake)")
         }
         let gate = try top["gate"].map { value throws(ScenarioError) in
             guard rules.gate != nil else {
@@ -129,11 +147,12 @@ public enum ScenarioParser {
             }
             return try parseGate(value)
         }
-        let (subnets, minerModels) = try parseSubnets(top["subnets"]!, context: context)
+        let (subnets, minerModels) = try parseSubnets(top["subnets"]!, context: context, snapshot: snapshot)
         let knownNetuids: Set<UInt16>
         switch subnets {
         case let .explicit(list): knownNetuids = Set(list.map(\.netuid))
         case let .generated(generator): knownNetuids = Set((0..<generator.count).map { generator.firstNetuid + UInt16($0) })
+        case let .snapshot(snapshot, netuids, _): knownNetuids = Set(netuids ?? snapshot.subnets.map(\.netuid))
         }
         let holders = try parseHolders(top["holders"], known: knownNetuids)
         let holderNames = Set(holders.map { "\($0.netuid)/\($0.name)" })
@@ -147,7 +166,8 @@ public enum ScenarioParser {
         return Scenario(
             name: name, file: file, rules: rules, seed: seed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
             startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
-            rootTaoRao: rootRao, rootClaim: rootClaim, lastLockRao: lastLockRao, lastLockBlock: lastLockBlock, gate: gate, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
+            rootTaoRao: rootRao, rootClaim: rootClaim, lastLockRao: lastLockRao, lastLockBlock: lastLockBlock, gate: gate,
+            startFilledFromSnapshot: filled, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
             registrations: registrations.sorted(), minerModels: minerModels, inputFiles: context.filesRead)
     }
 

@@ -48,6 +48,28 @@ struct YAMLValue {
         return result
     }
 
+    /// Every entry of a mapping whose keys are not fixed (a snapshot's records); a repeated key
+    /// is an error.
+    func entries(_ expected: String) throws(ScenarioError) -> [String: YAMLValue] {
+        guard case let .mapping(mapping) = node else { throw error(expected) }
+        var result: [String: YAMLValue] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard case let .scalar(keyScalar) = keyNode else { throw error("plain keys") }
+            let value = child(keyScalar.string, valueNode)
+            guard result[keyScalar.string] == nil else {
+                throw ScenarioError(file: file, keyPath: value.path, line: keyNode.mark?.line, value: keyScalar.string, expected: "each key once")
+            }
+            result[keyScalar.string] = value
+        }
+        return result
+    }
+
+    /// Whether the node is a null (`null`, `~` or empty in YAML; `null` in JSON).
+    var isNull: Bool {
+        guard case let .scalar(scalar) = node else { return false }
+        return scalar.tag == Tag(.null) || (scalar.style == .plain && ["null", "Null", "NULL", "~", ""].contains(scalar.string))
+    }
+
     /// The list's items.
     func sequence(_ expected: String) throws(ScenarioError) -> [YAMLValue] {
         guard case let .sequence(sequence) = node else { throw error(expected) }

@@ -79,6 +79,15 @@ public struct AlphaHolders: Sendable, Equatable {
         totalRao = total
     }
 
+    /// Sets a holder's balance as a state file records it (zero balances included).
+    /// - Throws: `overflow` when the holder is already present or the total would pass 2^64 rao.
+    mutating func restore(_ holder: AlphaHolder, _ amountRao: UInt64) throws(NetworkError) {
+        let (total, overflow) = totalRao.addingReportingOverflow(amountRao)
+        guard !overflow, balances[holder] == nil else { throw .overflow("alpha held on one subnet") }
+        balances[holder] = amountRao
+        totalRao = total
+    }
+
     /// Removes rao from a holder. - Throws: `insufficientAlpha` when it holds less.
     mutating func debit(_ holder: AlphaHolder, _ amountRao: UInt64) throws(NetworkError) {
         let balance = balances[holder] ?? 0

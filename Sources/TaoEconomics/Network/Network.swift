@@ -30,13 +30,16 @@ public struct SubnetConfiguration: Sendable, Equatable {
     public var emissionEnabled: Bool
     /// HEAD: the block of the owner's start_call; nil: started at `registeredAtBlock`.
     public var startCallBlock: UInt64?
+    /// HEAD: false for a subnet whose owner has not called start_call (a snapshot can say so):
+    /// it mints nothing and gets no TAO share for the whole run.
+    public var hasStarted: Bool
 
     /// A subnet configuration; see the properties.
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64,
                 emaPrice: FixedPoint<I96F32>? = nil, registeredAtBlock: UInt64 = 0, minerWeights: [UInt64] = [1],
                 validatorWeights: [UInt64] = [1], holders: [(name: String, alphaRao: UInt64)] = [], tempo: UInt64? = nil,
                 quoteWeight: Perquintill? = nil, minerBurnFraction: Perquintill = .zero, emissionEnabled: Bool = true,
-                startCallBlock: UInt64? = nil) {
+                startCallBlock: UInt64? = nil, hasStarted: Bool = true) {
         self.netuid = netuid
         self.taoReserveRao = taoReserveRao
         self.alphaReserveRao = alphaReserveRao
@@ -51,6 +54,7 @@ public struct SubnetConfiguration: Sendable, Equatable {
         self.minerBurnFraction = minerBurnFraction
         self.emissionEnabled = emissionEnabled
         self.startCallBlock = startCallBlock
+        self.hasStarted = hasStarted
     }
 
     public static func == (lhs: SubnetConfiguration, rhs: SubnetConfiguration) -> Bool {
@@ -60,7 +64,7 @@ public struct SubnetConfiguration: Sendable, Equatable {
             && lhs.validatorWeights == rhs.validatorWeights && lhs.holders.map(\.name) == rhs.holders.map(\.name)
             && lhs.holders.map(\.alphaRao) == rhs.holders.map(\.alphaRao) && lhs.tempo == rhs.tempo
             && lhs.quoteWeight == rhs.quoteWeight && lhs.minerBurnFraction == rhs.minerBurnFraction
-            && lhs.emissionEnabled == rhs.emissionEnabled && lhs.startCallBlock == rhs.startCallBlock
+            && lhs.emissionEnabled == rhs.emissionEnabled && lhs.startCallBlock == rhs.startCallBlock && lhs.hasStarted == rhs.hasStarted
     }
 }
 
@@ -91,7 +95,7 @@ public struct NetworkOptions: Sendable, Equatable {
 /// issuance (minted − recycled) = Σ pool TAO + root stake + pending root TAO + root dividends
 /// paid + free TAO (wallets outside the pools) + burned TAO + block authors' fees + TAO in
 /// subnet accounts outside their pools.
-public struct TaoLedger: Sendable, Equatable {
+public struct TaoLedger: Sendable, Equatable, Codable {
     /// TAO minted, rao.
     public internal(set) var mintedRao: UInt64
     /// TAO recycled (removed from issuance), rao.
@@ -118,7 +122,7 @@ public struct TaoLedger: Sendable, Equatable {
 }
 
 /// What one block did with the TAO emission (for the shares-sum invariant and reports).
-public struct BlockSummary: Sendable, Equatable {
+public struct BlockSummary: Sendable, Equatable, Codable {
     /// The block the summary is of.
     public let block: UInt64
     /// The block emission the rules computed.
@@ -140,7 +144,7 @@ public struct BlockSummary: Sendable, Equatable {
 }
 
 /// Where the block emissions of a run went, summed since the network was built.
-public struct EmissionTotals: Sendable, Equatable {
+public struct EmissionTotals: Sendable, Equatable, Codable {
     /// Σ block emission E, rao.
     public internal(set) var emittedRao: UInt64 = 0
     /// Σ TAO injected into pools, rao.
@@ -282,6 +286,7 @@ public struct Network: Sendable, Equatable {
         state.tempo = configuration.tempo
         state.startCallBlock = startCall
         if rules.registration.activation == .startCallNextBlockEmissionOff {
+            if !configuration.hasStarted { state.startCallBlock = nil }
             state.emissionEnabled = configuration.emissionEnabled
             state.minerBurnFraction = configuration.minerBurnFraction
             // MinerBurned as the chain would hold it from earlier epochs at this rate (U96F32).

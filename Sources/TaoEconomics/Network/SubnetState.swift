@@ -1,5 +1,5 @@
 /// One subnet in a running network: its pool, pending emission, holders and alpha ledger.
-public struct SubnetState: Sendable, Equatable {
+public struct SubnetState: Sendable, Equatable, Codable {
     /// The subnet's pool.
     public internal(set) var pool: SubnetPool
     /// The block it registered at.

@@ -8,7 +8,7 @@ import FixedMath
 /// `injectionQuote`, the limits) are pure and live in the `SubnetPool+…` files; the only ways
 /// to change the state are the few primitives in this file, each applying something the pool
 /// itself computed. Operations that can fail leave the pool untouched.
-public struct SubnetPool: Sendable, Equatable {
+public struct SubnetPool: Sendable, Equatable, Codable {
     /// The subnet (0: root, a stable 1:1 pool).
     public let netuid: UInt16
     /// T: TAO in the pool (`SubnetTAO`), rao.

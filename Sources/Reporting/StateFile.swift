@@ -1,0 +1,162 @@
+import FixedMath
+import Foundation
+import Simulation
+import TaoEconomics
+import Yams
+
+/// A checkpoint: `state-<block>.json` in a report folder, written by `dtao run
+/// --checkpoint-every N` (and at the end), read by `dtao run --resume FILE`.
+///
+/// JSON with sorted keys and the engine's own field names; every amount an exact integer
+/// (128-bit values included, big integers as decimal strings). Format `dtao-state`, version 1:
+/// a later engine that adds state (Yuma bonds, new rule sets) bumps the version, reads the
+/// versions it knows and refuses the others by name.
+public struct StateFile: Codable, Sendable {
+    /// The `format` field of every state file.
+    public static let format = "dtao-state"
+    /// The version this engine writes; it reads versions 1 through this.
+    public static let version = 1
+
+    /// The scenario a state belongs to: its name, path and SHA-256, and those of every file it read.
+    public struct ScenarioRecord: Codable, Sendable, Equatable {
+        /// The scenario's name.
+        public let name: String
+        /// The path the run was given.
+        public let file: String
+        /// Its SHA-256 when the state was written.
+        public let sha256: String
+        /// Every other file it read (CSV paths, snapshots), with its SHA-256.
+        public let inputs: [InputFileRecord]
+    }
+
+    /// `dtao-state`.
+    public let format: String
+    /// The state format's version.
+    public let version: Int
+    /// The engine that wrote it.
+    public let engineVersion: String
+    /// The scenario it belongs to.
+    public let scenario: ScenarioRecord
+    /// The rule set it runs (also inside `state`).
+    public let rules: String
+    /// The seed it runs (also inside `state`).
+    public let seed: UInt64
+    /// The block the state is at: the next block to run.
+    public let block: UInt64
+    /// The run's state.
+    public let state: RunState
+
+    /// The file of `state`, for a run of `scenario`.
+    public init(state: RunState, scenario: ScenarioRecord, engineVersion: String) {
+        format = Self.format
+        version = Self.version
+        self.engineVersion = engineVersion
+        self.scenario = scenario
+        rules = state.network.rules.name
+        seed = state.seed
+        block = state.block
+        self.state = state
+    }
+
+    /// The record of `scenario` as it is on disk now.
+    public static func record(of scenario: Scenario) -> ScenarioRecord {
+        let hashes = InputFileRecord.hashing([scenario.file] + scenario.inputFiles)
+        return ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256, inputs: Array(hashes.dropFirst()))
+    }
+
+    /// The file name of a state at `block`.
+    public static func fileName(block: UInt64) -> String { "state-\(block).json" }
+
+    /// The JSON text.
+    public var text: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every value is built from integers, strings and finite doubles, which always encode.
+        guard let data = try? encoder.encode(self) else { return "null\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Reads and checks a state file.
+    /// - Throws: `ScenarioError` naming the file and the field: unreadable, not JSON, not a
+    ///   state file, an unknown version, a missing or mistyped field, an amount out of range, or
+    ///   a state the engine could not have written (a ledger that does not balance).
+    public static func load(path: String) throws(ScenarioError) -> StateFile {
+        func refuse(at keyPath: ScenarioKeyPath = ScenarioKeyPath(), _ value: String, _ expected: String) -> ScenarioError {
+            ScenarioError(file: path, keyPath: keyPath, line: nil, value: value, expected: expected)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw refuse(path, "a readable state file") }
+        struct Header: Decodable {
+            let format: String?
+            let version: Int?
+        }
+        let decoder = JSONDecoder()
+        let header: Header
+        do { header = try decoder.decode(Header.self, from: data) } catch {
+            throw refuse("\(data.count) bytes that are not a JSON object", "a state file written by dtao run --checkpoint-every (complete JSON)")
+        }
+        guard header.format == format else {
+            throw refuse(at: "format", header.format ?? "no format", "a state file (\"format\": \"\(format)\")")
+        }
+        guard let version = header.version, (1...Self.version).contains(version) else {
+            throw refuse(at: "version", header.version.map(String.init) ?? "no version",
+                         "state format version 1 to \(Self.version), the versions this engine reads")
+        }
+        do {
+            return try decoder.decode(StateFile.self, from: data)
+        } catch let error as DecodingError {
+            var (keyPath, reason) = describe(error)
+            // The JSON reader refuses an integer past every Swift type without saying where.
+            if keyPath.isEmpty, let (path, value) = overflowingInteger(in: data) {
+                (keyPath, reason) = (path, value)
+                throw refuse(at: keyPath, reason, "an integer its field can hold (at most 18446744073709551615 rao, 2^128 − 1 for raw fixed-point values)")
+            }
+            throw refuse(at: keyPath, reason, "a value this engine's state format \(version) allows there")
+        } catch {
+            throw refuse("unreadable JSON", "a state file written by dtao run --checkpoint-every")
+        }
+    }
+
+    /// The fields that hold 128-bit raw fixed-point values; every other integer is at most 64 bits.
+    static let wideFields: Set<String> = ["emaPriceRaw", "minerBurnedRaw", "gateThetaRaw"]
+
+    /// The first integer in the JSON too large for its field, with its key path, or nil.
+    static func overflowingInteger(in data: Data) -> (ScenarioKeyPath, String)? {
+        guard let text = String(data: data, encoding: .utf8), let root = try? Yams.compose(yaml: text) else { return nil }
+        func search(_ node: Node, _ path: [ScenarioKeyPath.Component], key: String) -> (ScenarioKeyPath, String)? {
+            switch node {
+            case let .scalar(scalar):
+                let digits = scalar.string
+                guard scalar.style == .plain, !digits.isEmpty, digits.allSatisfy(\.isNumber), let value = try? BigInteger(parsing: digits) else { return nil }
+                let limit = wideFields.contains(key) ? BigInteger.powerOfTwo(128) : BigInteger.powerOfTwo(64)
+                return value >= limit ? (ScenarioKeyPath(path), digits) : nil
+            case let .mapping(mapping):
+                for (keyNode, valueNode) in mapping {
+                    let name = keyNode.string ?? ""
+                    if let found = search(valueNode, path + [.key(name)], key: name) { return found }
+                }
+                return nil
+            case let .sequence(sequence):
+                for (index, item) in sequence.enumerated() {
+                    if let found = search(item, path + [.index(index)], key: key) { return found }
+                }
+                return nil
+            case .alias: return nil
+            }
+        }
+        return search(root, [], key: "")
+    }
+
+    /// Where a decoding error is, as a key path, and what was wrong.
+    static func describe(_ error: DecodingError) -> (ScenarioKeyPath, String) {
+        func path(_ codingPath: [CodingKey]) -> ScenarioKeyPath {
+            ScenarioKeyPath(codingPath.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) })
+        }
+        switch error {
+        case let .keyNotFound(key, context): return (path(context.codingPath + [key]), "missing")
+        case let .typeMismatch(type, context): return (path(context.codingPath), "not a \(type) (\(context.debugDescription))")
+        case let .valueNotFound(type, context): return (path(context.codingPath), "null where a \(type) belongs")
+        case let .dataCorrupted(context): return (path(context.codingPath), context.debugDescription)
+        @unknown default: return (ScenarioKeyPath(), "\(error)")
+        }
+    }
+}
