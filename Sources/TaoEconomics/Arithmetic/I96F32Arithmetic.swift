@@ -54,7 +54,7 @@ enum NativeI96F32: I96F32Arithmetic {
     static func integer(_ value: UInt64) -> UInt128 { UInt128(value) << 32 }
 
     static func multiply(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        let product = a.multipliedFullWidth(by: b)
+        let product = WideArithmetic.multiply(a, b)
         // (product >> 32) must stay below 2^127.
         guard product.high >> 31 == 0 else { return maximum }
         return min(product.high << 96 | product.low >> 32, maximum)
@@ -70,7 +70,7 @@ enum NativeI96F32: I96F32Arithmetic {
         // (a · 2^32) / b as a 256-by-128-bit division; the quotient must fit I96F32.
         let high = a >> 96, low = a << 32
         guard high < b else { return nil }
-        let quotient = b.dividingFullWidth((high, low)).quotient
+        let quotient = WideArithmetic.divide(high, low, by: b).quotient
         return quotient <= maximum ? quotient : nil
     }
 

@@ -54,7 +54,7 @@ public enum NativeExact {
     public static func multiplyU64F64(_ a: UInt128, _ b: UInt128, mode: ArithmeticMode = .native) -> UInt128 {
         switch mode {
         case .native:
-            let product = a.multipliedFullWidth(by: b)
+            let product = WideArithmetic.multiply(a, b)
             guard product.high >> 64 == 0 else { return .max }
             return product.high << 64 | product.low >> 64
         case .reference:

@@ -54,9 +54,10 @@ enum NativeU64F64: U64F64Arithmetic {
 
     static func divide(_ a: UInt128, _ b: UInt128) -> UInt128? {
         guard b > 0 else { return nil }
+        if a >> 64 == 0 { return (a << 64) / b }
         let shifted = (high: a >> 64, low: a << 64)
         guard shifted.high < b else { return nil }
-        return b.dividingFullWidth(shifted).quotient
+        return WideArithmetic.divide(shifted.high, shifted.low, by: b).quotient
     }
 
     static func add(_ a: UInt128, _ b: UInt128) -> UInt128 {

@@ -119,7 +119,7 @@ public struct InvariantChecker: Sendable {
             if !capped, before > 0 {
                 // a·p' ≤ t < (a+1)·p', with 256-bit products.
                 func atMost(_ factor: UInt64, _ limit: UInt128) -> Bool {
-                    let product = before.multipliedFullWidth(by: UInt128(factor))
+                    let product = WideArithmetic.multiply(before, UInt128(factor))
                     return product.high == 0 && product.low <= limit
                 }
                 if !atMost(o.alphaInRao, o.taoInFixedRaw) || (o.alphaInRao < .max && atMost(o.alphaInRao + 1, o.taoInFixedRaw)) {
@@ -145,8 +145,8 @@ public struct InvariantChecker: Sendable {
         let (y, x) = (UInt128(r.taoBeforeRao), UInt128(r.alphaBeforeRao))
         let (y2, x2) = (y + UInt128(r.taoInRao), x + UInt128(r.alphaInRao))
         // p ∝ w1·y / (w2·x); compare A = w1'·y'·w2·x with B = w1·y·w2'·x'.
-        let a = (UInt128(after.complement.parts) * y2).multipliedFullWidth(by: UInt128(before.parts) * x)
-        let b = (UInt128(before.complement.parts) * y).multipliedFullWidth(by: UInt128(after.parts) * x2)
+        let a = WideArithmetic.multiply(UInt128(after.complement.parts) * y2, UInt128(before.parts) * x)
+        let b = WideArithmetic.multiply(UInt128(before.complement.parts) * y, UInt128(after.parts) * x2)
         func double(_ v: (high: UInt128, low: UInt128)) -> Double { double128(v.high) * 0x1p128 + double128(v.low) }
         let greater = a.high > b.high || (a.high == b.high && a.low >= b.low)
         let (big, small) = greater ? (a, b) : (b, a)
@@ -218,8 +218,8 @@ public struct InvariantChecker: Sendable {
         // out·10^18·2^64 ≤ R·(10^18·2^64 − E·2^64) + R·2^64 + R·10^18, in 256 bits.
         let oneScaled = UInt128(FastPower.scale) << 64
         let room = oneScaled - min(lowerScaled, oneScaled)
-        let left = (UInt128(out) * UInt128(FastPower.scale)).multipliedFullWidth(by: 1 << 64)
-        var right = UInt128(outputReserve).multipliedFullWidth(by: room)
+        let left = WideArithmetic.multiply(UInt128(out) * UInt128(FastPower.scale), 1 << 64)
+        var right = WideArithmetic.multiply(UInt128(outputReserve), room)
         for extra in [UInt128(outputReserve) << 64, UInt128(outputReserve) * UInt128(FastPower.scale)] {
             let (low, carry) = right.low.addingReportingOverflow(extra)
             right = (right.high + (carry ? 1 : 0), low)

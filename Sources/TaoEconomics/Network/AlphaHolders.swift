@@ -47,9 +47,17 @@ extension AlphaHolder {
 }
 
 /// The alpha balances of one subnet's holders, with their total kept incrementally.
+///
+/// The two accounts the coinbase credits every block (the floors' dust and the protocol's
+/// bought alpha) are plain stored fields; the others live in a dictionary, touched at epochs and
+/// trades only.
 public struct AlphaHolders: Sendable, Equatable {
-    /// Each holder's alpha, rao.
-    public private(set) var balances: [AlphaHolder: UInt64] = [:]
+    /// Each other holder's alpha, rao (zero balances of holders that held some stay listed).
+    private var others: [AlphaHolder: UInt64] = [:]
+    /// The floors' leftovers, alpha rao (`.dust`).
+    public private(set) var dustRao: UInt64 = 0
+    /// The protocol's alpha from chain buys, alpha rao (`.protocol`).
+    public private(set) var protocolRao: UInt64 = 0
     /// Σ balances, kept up to date by every credit and debit (O(1) checks).
     public private(set) var totalRao: UInt64 = 0
     /// Miners' and validators' payout weights (the consensus stand-in). Miner k of the list is
@@ -68,14 +76,30 @@ public struct AlphaHolders: Sendable, Equatable {
     }
 
     /// `holder`'s alpha, rao (0 when it holds none).
-    public func balance(of holder: AlphaHolder) -> UInt64 { balances[holder] ?? 0 }
+    public func balance(of holder: AlphaHolder) -> UInt64 {
+        switch holder {
+        case .dust: return dustRao
+        case .protocol: return protocolRao
+        default: return others[holder] ?? 0
+        }
+    }
+
+    /// Every holder's balance as a state file records it: the dictionary's entries (zero
+    /// balances included), then dust and protocol when positive.
+    var entries: [(holder: AlphaHolder, rao: UInt64)] {
+        others.map { ($0.key, $0.value) } + [(AlphaHolder.dust, dustRao), (AlphaHolder.protocol, protocolRao)].filter { $0.1 > 0 }
+    }
 
     /// Adds rao to a holder.
     mutating func credit(_ holder: AlphaHolder, _ amountRao: UInt64) throws(NetworkError) {
         guard amountRao > 0 else { return }
         let (total, overflow) = totalRao.addingReportingOverflow(amountRao)
         guard !overflow else { throw .overflow("alpha held on one subnet") }
-        balances[holder, default: 0] += amountRao
+        switch holder {
+        case .dust: dustRao += amountRao
+        case .protocol: protocolRao += amountRao
+        default: others[holder, default: 0] += amountRao
+        }
         totalRao = total
     }
 
@@ -83,16 +107,30 @@ public struct AlphaHolders: Sendable, Equatable {
     /// - Throws: `overflow` when the holder is already present or the total would pass 2^64 rao.
     mutating func restore(_ holder: AlphaHolder, _ amountRao: UInt64) throws(NetworkError) {
         let (total, overflow) = totalRao.addingReportingOverflow(amountRao)
-        guard !overflow, balances[holder] == nil else { throw .overflow("alpha held on one subnet") }
-        balances[holder] = amountRao
+        guard !overflow else { throw .overflow("alpha held on one subnet") }
+        switch holder {
+        case .dust:
+            guard dustRao == 0 else { throw .overflow("alpha held on one subnet") }
+            dustRao = amountRao
+        case .protocol:
+            guard protocolRao == 0 else { throw .overflow("alpha held on one subnet") }
+            protocolRao = amountRao
+        default:
+            guard others[holder] == nil else { throw .overflow("alpha held on one subnet") }
+            others[holder] = amountRao
+        }
         totalRao = total
     }
 
     /// Removes rao from a holder. - Throws: `insufficientAlpha` when it holds less.
     mutating func debit(_ holder: AlphaHolder, _ amountRao: UInt64) throws(NetworkError) {
-        let balance = balances[holder] ?? 0
+        let balance = balance(of: holder)
         guard amountRao <= balance else { throw .insufficientAlpha(holder: holder.description, heldRao: balance, requestedRao: amountRao) }
-        balances[holder] = balance - amountRao
+        switch holder {
+        case .dust: dustRao -= amountRao
+        case .protocol: protocolRao -= amountRao
+        default: others[holder] = balance - amountRao
+        }
         totalRao -= amountRao
     }
 
@@ -111,6 +149,6 @@ public struct AlphaHolders: Sendable, Equatable {
             case .dust: return (7, 0, "")
             }
         }
-        return balances.filter { $0.value > 0 }.map { ($0.key, $0.value) }.sorted { rank($0.holder) < rank($1.holder) }
+        return entries.filter { $0.rao > 0 }.sorted { rank($0.holder) < rank($1.holder) }
     }
 }

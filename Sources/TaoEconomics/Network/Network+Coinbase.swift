@@ -13,8 +13,8 @@ extension Network {
     /// pay out their pending emission. Then `block` advances. The HEAD rule sets run their own
     /// coinbase (`stepHead`).
     ///
-    /// Every new amount is computed before any is applied, so a throw (only possible when a
-    /// reserve would pass 2^64 rao) leaves the network untouched.
+    /// The block is checked to fit 64-bit rao first (`checkBlockFits`), so a throw leaves the
+    /// network untouched, and then runs in place.
     ///
     /// - Parameter emissionRao: replaces the schedule's emission for this block (the chain's
     ///   `run_coinbase(block_emission)`); nil, the default, uses the schedule.
@@ -27,13 +27,12 @@ extension Network {
         }
         let issuanceBefore = tao.issuanceRao
         let taoIn = taoShares(emissionRao: emission)
-        var updated = subnets
+        try checkBlockFits(emissionRao: emission)
+        // In place: nothing below can fail once the block fits.
         let (issued, rootSoldTotal) = switch mode {
-        case .native: try runSubnets(&updated, taoIn: taoIn, arithmetic: NativeI96F32.self)
-        case .reference: try runSubnets(&updated, taoIn: taoIn, arithmetic: ReferenceI96F32.self)
+        case .native: try runSubnets(taoIn: taoIn, arithmetic: NativeI96F32.self)
+        case .reference: try runSubnets(taoIn: taoIn, arithmetic: ReferenceI96F32.self)
         }
-        // Apply.
-        subnets = updated
         tao.mintedRao += issued
         tao.poolsRao = tao.poolsRao + issued - rootSoldTotal
         tao.pendingRootRao += rootSoldTotal
@@ -46,15 +45,32 @@ extension Network {
         block += 1
     }
 
-    /// Every subnet's coinbase for this block, into `updated`; returns the TAO issued and the
-    /// TAO taken out of pools by root sells.
-    mutating func runSubnets<A: I96F32Arithmetic>(_ updated: inout [SubnetState], taoIn: [TaoInjection], arithmetic: A.Type)
+    /// Refuses a block that could take a reserve, outstanding alpha or a holder total past
+    /// 2^64 rao, before anything changes; a network the engine built can never get there (TAO and
+    /// each alpha stay within 21,000,000), so a block that fits runs to the end in place.
+    func checkBlockFits(emissionRao: UInt64) throws(NetworkError) {
+        for index in subnets.indices {
+            let pool = subnets[index].pool
+            // A block adds at most E TAO to a pool and 2 · alpha emission (≤ 2 alpha) to its alpha
+            // reserve, outstanding or holders.
+            let (_, taoOverflow) = pool.taoReserveRao.addingReportingOverflow(emissionRao)
+            let alphaRoom = UInt64.max - 2 * Supply.initialBlockEmissionRao
+            guard !taoOverflow, pool.alphaReserveRao <= alphaRoom, pool.alphaOutstandingRao <= alphaRoom,
+                  subnets[index].holders.totalRao <= alphaRoom else {
+                throw .overflow("subnet \(pool.netuid)'s reserves")
+            }
+        }
+    }
+
+    /// Every subnet's coinbase for this block, in place; returns the TAO issued and the TAO
+    /// taken out of pools by root sells. Call only after `checkBlockFits`.
+    mutating func runSubnets<A: I96F32Arithmetic>(taoIn: [TaoInjection], arithmetic: A.Type)
         throws(NetworkError) -> (issued: UInt64, rootSold: UInt64) {
         // The launch split's block-wide constants, computed once per block, not per subnet.
         let terms = LaunchTerms<A>(rules: rules, rootStakeRao: tao.rootStakeRao)
         var issued: UInt64 = 0, rootSold: UInt64 = 0
-        for index in updated.indices {
-            let result = try Network.runCoinbase(on: &updated[index], taoIn: taoIn[index], rules: rules, terms: terms, mode: mode)
+        for index in subnets.indices {
+            let result = try Network.runCoinbase(on: &subnets[index], taoIn: taoIn[index], rules: rules, terms: terms, mode: mode)
             issued += taoIn[index].rao
             rootSold += result.rootSoldTaoRao
             if isObserving {

@@ -4,28 +4,37 @@ extension Network {
     /// HEAD's epoch scheduler (`drain_pending`, `should_run_epoch`, §2.5), over every subnet in
     /// netuid order: an epoch is due when a deferred one's block has come (`PendingEpochAt`) or
     /// block − `LastEpochBlock` ≥ tempo (tempo 0: never). At most the rule set's maximum run in
-    /// a block; the others are deferred to the next block. A subnet whose epoch runs pays out
-    /// (`payPendingHead`) and its `LastEpochBlock` becomes this block. Returns the indices paid.
-    mutating func runDueEpochs() throws(NetworkError) -> [Int] {
-        guard case let .sinceLastEpoch(maximum) = rules.epochs else { return [] }
-        var paid: [Int] = []
+    /// a block (`paid`); the other due ones are deferred to the next block (`deferred`). Nothing
+    /// changes here; each payout is checked to fit 64-bit rao.
+    func dueEpochs() throws(NetworkError) -> (paid: [Int], deferred: [Int]) {
+        guard case let .sinceLastEpoch(maximum) = rules.epochs else { return ([], []) }
+        var paid: [Int] = [], deferred: [Int] = []
         for index in subnets.indices {
-            let subnet = subnets[index]
-            let tempo = subnet.tempo ?? rules.tempo
-            guard tempo > 0 else { continue }
-            let deferredDue = subnet.pendingEpochAt > 0 && block >= subnet.pendingEpochAt
-            let tempoDue = block >= subnet.lastEpochBlock && block - subnet.lastEpochBlock >= tempo
+            let subnet = (lastEpoch: subnets[index].lastEpochBlock, pendingAt: subnets[index].pendingEpochAt, tempo: subnets[index].tempo ?? rules.tempo)
+            guard subnet.tempo > 0 else { continue }
+            let deferredDue = subnet.pendingAt > 0 && block >= subnet.pendingAt
+            let tempoDue = block >= subnet.lastEpoch && block - subnet.lastEpoch >= subnet.tempo
             guard deferredDue || tempoDue else { continue }
             if paid.count >= maximum {
-                subnets[index].pendingEpochAt = block + 1
+                deferred.append(index)
                 continue
             }
+            let (_, overflow) = subnets[index].holders.totalRao.addingReportingOverflow(subnets[index].pendingAlphaRao)
+            guard !overflow else { throw .overflow("alpha held on subnet \(subnets[index].netuid)") }
+            paid.append(index)
+        }
+        return (paid, deferred)
+    }
+
+    /// Pays the due epochs (`payPendingHead`) and defers the rest, in place; their
+    /// `LastEpochBlock` becomes this block.
+    mutating func runEpochs(_ due: (paid: [Int], deferred: [Int])) throws(NetworkError) {
+        for index in due.paid {
             try payPendingHead(at: index)
             subnets[index].lastEpochBlock = block
             subnets[index].pendingEpochAt = 0
-            paid.append(index)
         }
-        return paid
+        for index in due.deferred { subnets[index].pendingEpochAt = block + 1 }
     }
 
     /// A HEAD epoch's payout (`distribute_emission` with the fixed-share stand-in for Yuma): the
@@ -34,30 +43,31 @@ extension Network {
     /// take it all); the validators' alpha by their weights; root alpha becomes claimable.
     /// `MinerBurned` becomes withheld ÷ miners' alpha in U96F32 (0 when there was none).
     mutating func payPendingHead(at index: Int) throws(NetworkError) {
-        var subnet = subnets[index]
-        try subnet.holders.credit(.owner, subnet.pendingOwnerRao)
-        var validatorsPart = subnet.pendingValidatorRao
-        let miners = subnet.pendingMinerRao
-        if subnet.holders.minerWeights.contains(where: { $0 > 0 }) {
-            let withheld = NativeExact.multiplyDivideFloor(miners, subnet.minerBurnFraction.parts, Perquintill.accuracy, mode: mode)?.quotient ?? 0
-            subnet.alphaBurnedRao += withheld
-            for (rank, amount) in LargestRemainder.split(miners - withheld, among: subnet.holders.minerWeights).enumerated() {
-                try subnet.holders.credit(.miner(subnet.holders.minerIDs[rank]), amount)
+        // Pending alpha is outstanding, so the holders cannot pass 2^64 rao; checked first anyway.
+        let (_, overflow) = subnets[index].holders.totalRao.addingReportingOverflow(subnets[index].pendingAlphaRao)
+        guard !overflow else { throw .overflow("alpha held on subnet \(subnets[index].netuid)") }
+        try subnets[index].holders.credit(.owner, subnets[index].pendingOwnerRao)
+        var validatorsPart = subnets[index].pendingValidatorRao
+        let miners = subnets[index].pendingMinerRao
+        if subnets[index].holders.minerWeights.contains(where: { $0 > 0 }) {
+            let withheld = NativeExact.multiplyDivideFloor(miners, subnets[index].minerBurnFraction.parts, Perquintill.accuracy, mode: mode)?.quotient ?? 0
+            subnets[index].alphaBurnedRao += withheld
+            for (rank, amount) in LargestRemainder.split(miners - withheld, among: subnets[index].holders.minerWeights).enumerated() {
+                try subnets[index].holders.credit(.miner(subnets[index].holders.minerIDs[rank]), amount)
             }
-            subnet.minerBurnedRaw = miners == 0 ? 0 : (UInt128(withheld) << 32) / UInt128(miners)
+            subnets[index].minerBurnedRaw = miners == 0 ? 0 : (UInt128(withheld) << 32) / UInt128(miners)
         } else {
             validatorsPart += miners
-            subnet.minerBurnedRaw = 0
+            subnets[index].minerBurnedRaw = 0
         }
-        for (validator, amount) in LargestRemainder.split(validatorsPart, among: subnet.holders.validatorWeights).enumerated() {
-            try subnet.holders.credit(.validator(validator), amount)
+        for (validator, amount) in LargestRemainder.split(validatorsPart, among: subnets[index].holders.validatorWeights).enumerated() {
+            try subnets[index].holders.credit(.validator(validator), amount)
         }
-        try subnet.holders.credit(.rootClaimable, subnet.pendingRootAlphaRao)
-        subnet.pendingOwnerRao = 0
-        subnet.pendingMinerRao = 0
-        subnet.pendingValidatorRao = 0
-        subnet.pendingRootAlphaRao = 0
-        subnets[index] = subnet
+        try subnets[index].holders.credit(.rootClaimable, subnets[index].pendingRootAlphaRao)
+        subnets[index].pendingOwnerRao = 0
+        subnets[index].pendingMinerRao = 0
+        subnets[index].pendingValidatorRao = 0
+        subnets[index].pendingRootAlphaRao = 0
     }
 
     /// Root stakers claim a subnet's claimable root dividends (`root_claim_on_subnet`), once at
@@ -65,27 +75,26 @@ extension Network {
     /// price limit and stakes the TAO on root (a refused sale leaves them claimable; alpha a limit
     /// left unsold stays claimable); `keep` hands the alpha to the root stakers.
     mutating func claimRootDividends(at index: Int) throws(NetworkError) {
-        var subnet = subnets[index]
-        let claimable = subnet.holders.balance(of: .rootClaimable)
+        let claimable = subnets[index].holders.balance(of: .rootClaimable)
         guard claimable >= RootClaim.thresholdRao else { return }
         switch rootClaim {
         case .keep:
-            try subnet.holders.debit(.rootClaimable, claimable)
-            try subnet.holders.credit(.rootStakers, claimable)
-            subnet.rootClaimedAlphaRao += claimable
+            // A move between two holders: the total is unchanged.
+            try subnets[index].holders.debit(.rootClaimable, claimable)
+            try subnets[index].holders.credit(.rootStakers, claimable)
+            subnets[index].rootClaimedAlphaRao += claimable
             rootClaimedAlphaRao += claimable
         case .swap:
-            guard let sale = try? subnet.pool.quote(.unstake, amountRao: claimable, rules: rules.pool, origin: .protocol, mode: mode) else { return }
+            guard let sale = try? subnets[index].pool.quote(.unstake, amountRao: claimable, rules: rules.pool, origin: .protocol, mode: mode) else { return }
             let sold = claimable - sale.refundedRao
-            try subnet.holders.debit(.rootClaimable, sold)
-            subnet.pool.apply(sale)
-            subnet.rootClaimedAlphaRao += sold
+            try subnets[index].holders.debit(.rootClaimable, sold)
+            subnets[index].pool.apply(sale)
+            subnets[index].rootClaimedAlphaRao += sold
             rootClaimedAlphaRao += sold
             tao.poolsRao -= sale.taoReserveBeforeRao - sale.taoReserveAfterRao
             tao.rootStakeRao += sale.amountOutRao
             rootClaimedTaoRao += sale.amountOutRao
-            if isObserving { observations.swaps.append(SwapObservation(netuid: subnet.netuid, quote: sale, rules: rules.pool)) }
+            if isObserving { observations.swaps.append(SwapObservation(netuid: subnets[index].netuid, quote: sale, rules: rules.pool)) }
         }
-        subnets[index] = subnet
     }
 }

@@ -118,46 +118,48 @@ extension Network {
 
     /// Runs one HEAD block (§2.1): the coinbase quoted by `headBlockQuote` is applied subnet by
     /// subnet (re-weighting, chain buy, injection, alpha_out minted and split, root alpha kept or
-    /// recycled), unspent credit is recycled, due epochs pay out (`runDueEpochs`), the emitting
-    /// subnets' EMA prices update with their warm-up, and root stakers claim what the epochs paid
-    /// them. A throw leaves the network untouched.
+    /// recycled), unspent credit is recycled, due epochs pay out (`dueEpochs`, `runEpochs`), the
+    /// emitting subnets' EMA prices update with their warm-up, and root stakers claim what the
+    /// epochs paid them. Everything that could fail is checked before anything changes, so a
+    /// throw leaves the network untouched; then the block runs in place.
     mutating func stepHead(emissionRao requested: UInt64) throws(NetworkError) {
         let issuanceBefore = tao.issuanceRao
         let emission = Supply.clippedToCap(requested, issuanceRao: issuanceBefore)
         let quote = headBlockQuote(emissionRao: emission)
-        var next = self
+        try checkBlockFits(emissionRao: emission)
+        let due = try dueEpochs()
+        // In place from here: nothing below can fail once the block fits.
         var injected: UInt64 = 0, buys: UInt64 = 0, buyTaoIn: UInt64 = 0, unspent: UInt64 = 0
         for (index, coinbase) in quote.coinbases.enumerated() {
             guard let coinbase else { continue }
-            try Network.applyHeadCoinbase(coinbase, to: &next.subnets[index], rootSell: quote.rootSell)
+            try Network.applyHeadCoinbase(coinbase, to: &subnets[index], rootSell: quote.rootSell)
             injected += coinbase.injection.reweighting.taoAddedRao
             buys += coinbase.injection.excessTaoRao
             buyTaoIn += coinbase.injection.buyTaoInRao
             unspent += coinbase.injection.unspentExcessRao
             if isObserving {
-                next.observations.reweightings.append(coinbase.injection.reweighting)
+                observations.reweightings.append(coinbase.injection.reweighting)
                 if let buy = coinbase.injection.chainBuy {
-                    next.observations.swaps.append(SwapObservation(netuid: subnets[index].netuid, quote: buy, rules: rules.pool))
+                    observations.swaps.append(SwapObservation(netuid: subnets[index].netuid, quote: buy, rules: rules.pool))
                 }
             }
         }
         let recycled = emission - injected - buys
-        next.tao.mintedRao += emission
-        next.tao.recycledRao += recycled
-        next.tao.poolsRao += injected + buyTaoIn
-        next.tao.subnetAccountsRao += unspent
-        next.gateThetaRaw = quote.thetaRaw
-        next.gateMovedTaoRao += quote.gateMovedTaoRao
-        next.lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: injected, unissuedRemainderRao: 0,
-                                      chainBuyTaoRao: buys, recycledRao: recycled, issuanceBeforeRao: issuanceBefore, issuedRao: emission - recycled)
-        next.emissionTotals.add(next.lastBlock!)
-        let paid = try next.runDueEpochs()
-        for index in next.subnets.indices {
-            guard let start = next.subnets[index].startCallBlock, block >= start else { continue }
-            next.subnets[index].pool.updateMovingPrice(rules.pool.ema, blocksSinceStart: block - start, mode: mode)
+        tao.mintedRao += emission
+        tao.recycledRao += recycled
+        tao.poolsRao += injected + buyTaoIn
+        tao.subnetAccountsRao += unspent
+        gateThetaRaw = quote.thetaRaw
+        gateMovedTaoRao += quote.gateMovedTaoRao
+        lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: injected, unissuedRemainderRao: 0,
+                                 chainBuyTaoRao: buys, recycledRao: recycled, issuanceBeforeRao: issuanceBefore, issuedRao: emission - recycled)
+        emissionTotals.add(lastBlock!)
+        try runEpochs(due)
+        for index in subnets.indices {
+            guard let start = subnets[index].startCallBlock, block >= start else { continue }
+            subnets[index].pool.updateMovingPrice(rules.pool.ema, blocksSinceStart: block - start, mode: mode)
         }
-        for index in paid { try next.claimRootDividends(at: index) }
-        self = next
+        for index in due.paid { try claimRootDividends(at: index) }
     }
 
     /// Applies one subnet's quoted coinbase to its state: the injection and buy to the pool, the

@@ -1,28 +1,31 @@
 extension Network {
-    /// Pays a subnet's pending emission: the owner cut to the owner, miners' and validators'
-    /// parts by their fixed weights, and root TAO to root stakers.
+    /// Pays a subnet's pending emission in place: the owner cut to the owner, miners' and
+    /// validators' parts by their fixed weights, and root TAO to root stakers.
+    /// - Throws: `overflow` (before changing anything) when the holders could pass 2^64 rao,
+    ///   which a network whose ledger balances never reaches: pending alpha is outstanding.
     mutating func payPending(at index: Int) throws(NetworkError) {
-        var subnet = subnets[index]
-        try subnet.holders.credit(.owner, subnet.pendingOwnerRao)
-        var validatorsPart = subnet.pendingValidatorRao
-        if subnet.holders.minerWeights.contains(where: { $0 > 0 }) {
-            for (rank, amount) in LargestRemainder.split(subnet.pendingMinerRao, among: subnet.holders.minerWeights).enumerated() {
-                try subnet.holders.credit(.miner(subnet.holders.minerIDs[rank]), amount)
+        let (_, overflow) = subnets[index].holders.totalRao.addingReportingOverflow(subnets[index].pendingAlphaRao)
+        guard !overflow else { throw .overflow("alpha held on subnet \(subnets[index].netuid)") }
+        let owner = subnets[index].pendingOwnerRao, miners = subnets[index].pendingMinerRao
+        try subnets[index].holders.credit(.owner, owner)
+        var validatorsPart = subnets[index].pendingValidatorRao
+        if subnets[index].holders.minerWeights.contains(where: { $0 > 0 }) {
+            for (rank, amount) in LargestRemainder.split(miners, among: subnets[index].holders.minerWeights).enumerated() {
+                try subnets[index].holders.credit(.miner(subnets[index].holders.minerIDs[rank]), amount)
             }
         } else {
             // No miner to pay: validators take the miners' part, as the chain gives them all
             // of it when no miner has incentive (`distribute_emission`).
-            validatorsPart += subnet.pendingMinerRao
+            validatorsPart += miners
         }
-        for (validator, amount) in LargestRemainder.split(validatorsPart, among: subnet.holders.validatorWeights).enumerated() {
-            try subnet.holders.credit(.validator(validator), amount)
+        for (validator, amount) in LargestRemainder.split(validatorsPart, among: subnets[index].holders.validatorWeights).enumerated() {
+            try subnets[index].holders.credit(.validator(validator), amount)
         }
-        tao.rootDividendsRao += subnet.pendingRootTaoRao
-        tao.pendingRootRao -= subnet.pendingRootTaoRao
-        subnet.pendingOwnerRao = 0
-        subnet.pendingMinerRao = 0
-        subnet.pendingValidatorRao = 0
-        subnet.pendingRootTaoRao = 0
-        subnets[index] = subnet
+        tao.rootDividendsRao += subnets[index].pendingRootTaoRao
+        tao.pendingRootRao -= subnets[index].pendingRootTaoRao
+        subnets[index].pendingOwnerRao = 0
+        subnets[index].pendingMinerRao = 0
+        subnets[index].pendingValidatorRao = 0
+        subnets[index].pendingRootTaoRao = 0
     }
 }

@@ -101,7 +101,7 @@ extension AlphaHolders: Codable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         // Every entry, zero balances included, in a stable order.
-        let entries = balances.map { Balance(holder: $0.key, rao: $0.value) }.sorted { $0.holder.stateName < $1.holder.stateName }
+        let entries = self.entries.map { Balance(holder: $0.holder, rao: $0.rao) }.sorted { $0.holder.stateName < $1.holder.stateName }
         try container.encode(entries, forKey: .balances)
         try container.encode(minerWeights, forKey: .minerWeights)
         try container.encode(minerIDs, forKey: .minerIDs)

@@ -27,14 +27,15 @@ public enum BalancerMath {
     /// overflows 128 bits.
     static func divide(_ a: UInt128, _ b: UInt128) -> UInt128 {
         guard b > 0 else { return 0 }
+        if a >> 64 == 0 { return (a << 64) / b }
         let shifted = (high: a >> 64, low: a << 64)
         guard shifted.high < b else { return 0 }
-        return b.dividingFullWidth(shifted).quotient
+        return WideArithmetic.divide(shifted.high, shifted.low, by: b).quotient
     }
 
     /// U64F64 `saturating_mul` on raw values: ⌊a·b / 2^64⌋, saturating at 2^128 − 1.
     static func multiply(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        let product = a.multipliedFullWidth(by: b)
+        let product = WideArithmetic.multiply(a, b)
         guard product.high >> 64 == 0 else { return .max }
         return product.high << 64 | product.low >> 64
     }
@@ -131,12 +132,12 @@ public enum BalancerMath {
 
     /// `mul_perquintill_round`: ⌊(v·parts + 10^18/2) / 10^18⌋ in 256 bits, saturating at 2^128 − 1.
     static func multiplyRounded(_ p: Perquintill, _ value: UInt128) -> UInt128 {
-        let product = value.multipliedFullWidth(by: UInt128(p.parts))
+        let product = WideArithmetic.multiply(value, UInt128(p.parts))
         let (low, carry) = product.low.addingReportingOverflow(UInt128(Perquintill.accuracy / 2))
         let high = product.high + (carry ? 1 : 0)
         let divisor = UInt128(Perquintill.accuracy)
         guard high < divisor else { return .max }
-        return divisor.dividingFullWidth((high, low)).quotient
+        return WideArithmetic.divide(high, low, by: divisor).quotient
     }
 
     static func saturatingProduct(_ a: UInt128, _ b: UInt128) -> UInt128 {

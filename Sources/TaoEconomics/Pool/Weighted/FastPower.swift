@@ -121,7 +121,7 @@ enum FastPower {
 
     /// ⌊a·b / 2^128⌋.
     @inline(__always)
-    static func multiplyHigh(_ a: UInt128, _ b: UInt128) -> UInt128 { a.multipliedFullWidth(by: b).high }
+    static func multiplyHigh(_ a: UInt128, _ b: UInt128) -> UInt128 { WideArithmetic.multiply(a, b).high }
 
     /// a·b as three 64-bit limbs (most significant first).
     @inline(__always)

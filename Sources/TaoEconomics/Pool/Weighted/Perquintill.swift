@@ -36,9 +36,9 @@ public struct Perquintill: Sendable, Hashable, Comparable, CustomStringConvertib
     /// `fromRational` for 128-bit operands, without allocating: ⌊p·10^18/q⌋ computed in 256 bits.
     public static func fromRational(_ numerator: UInt128, _ denominator: UInt128) -> Perquintill {
         guard denominator > 0, numerator <= denominator else { return .one }
-        let product = numerator.multipliedFullWidth(by: UInt128(accuracy))
+        let product = WideArithmetic.multiply(numerator, UInt128(accuracy))
         // The quotient is at most 10^18, so it fits; the high word is below the divisor.
-        return Perquintill(uncheckedParts: UInt64(denominator.dividingFullWidth(product).quotient))
+        return Perquintill(uncheckedParts: UInt64(WideArithmetic.divide(product.high, product.low, by: denominator).quotient))
     }
 
     /// 1 − self (the other weight), saturating at 0.
