@@ -40,6 +40,14 @@ import Testing
             let high = b % c
             let fast = WideArithmetic.divide(high, a, by: c), slow = c.dividingFullWidth((high, a))
             #expect(fast.quotient == slow.quotient && fast.remainder == slow.remainder, "(\(high), \(a)) / \(c)")
+            // By a 64-bit divisor.
+            let small = UInt64(truncatingIfNeeded: c) | 1
+            #expect(WideArithmetic.divide(a, by: small) == a / UInt128(small), "\(a) / \(small)")
+        }
+        for a in Self.edges {
+            for divisor in [1, 2, 3, 1 << 32, UInt64.max - 1, .max] as [UInt64] {
+                #expect(WideArithmetic.divide(a, by: divisor) == a / UInt128(divisor), "\(a) / \(divisor)")
+            }
         }
     }
 }

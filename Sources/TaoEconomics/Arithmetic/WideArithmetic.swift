@@ -6,7 +6,7 @@
 /// edge inputs) with a handful of hardware multiplications and divisions.
 public enum WideArithmetic {
     /// a · b as (high, low) 128-bit halves: four 64×64 hardware products.
-    @inlinable
+    @inlinable @inline(__always)
     public static func multiply(_ a: UInt128, _ b: UInt128) -> (high: UInt128, low: UInt128) {
         let (a1, a0) = (UInt64(truncatingIfNeeded: a >> 64), UInt64(truncatingIfNeeded: a))
         let (b1, b0) = (UInt64(truncatingIfNeeded: b >> 64), UInt64(truncatingIfNeeded: b))
@@ -17,6 +17,15 @@ public enum WideArithmetic {
         let low = (middle << 64) | UInt128(p00.low)
         let high = UInt128(p11.high) << 64 + UInt128(p11.low) + UInt128(p01.high) + UInt128(p10.high) + (middle >> 64)
         return (high, low)
+    }
+
+    /// ⌊a / divisor⌋ for a 64-bit divisor > 0: two hardware divisions, inline (the generic
+    /// 128-bit division calls a runtime routine).
+    @inlinable @inline(__always)
+    public static func divide(_ a: UInt128, by divisor: UInt64) -> UInt128 {
+        let (q1, r1) = divisor.dividingFullWidth((0, UInt64(truncatingIfNeeded: a >> 64)))
+        let (q0, _) = divisor.dividingFullWidth((r1, UInt64(truncatingIfNeeded: a)))
+        return UInt128(q1) << 64 | UInt128(q0)
     }
 
     /// ⌊(high·2^128 + low) / divisor⌋ and the remainder, for divisor > high (so the quotient
@@ -45,7 +54,7 @@ public enum WideArithmetic {
     /// One quotient digit: ⌊(r·2^64 + next) / v⌋ and its remainder, for a normalised v (top bit
     /// set, at least two digits) and r < v. The estimate from the top digits is at most 2 too
     /// large (Knuth, TAOCP vol. 2, 4.3.1 Theorem B) and is corrected against the full product.
-    @inlinable
+    @inlinable @inline(__always)
     static func digit(_ r: UInt128, _ next: UInt64, _ v: UInt128) -> (UInt64, UInt128) {
         let v1 = UInt64(truncatingIfNeeded: v >> 64), v0 = UInt64(truncatingIfNeeded: v)
         let rHigh = UInt64(truncatingIfNeeded: r >> 64), rLow = UInt64(truncatingIfNeeded: r)

@@ -37,6 +37,19 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
     /// The name `dtao check` prints and `--invariants` takes.
     public var name: String { rawValue }
 
+    /// The case's position in `allCases`, as a bit index.
+    var bit: Int {
+        switch self {
+        case .supplyCap: 0
+        case .taoConservation: 1
+        case .alphaConservation: 2
+        case .constantProduct: 3
+        case .injection: 4
+        case .sharesSum: 5
+        case .emissionSchedule: 6
+        }
+    }
+
     public static func < (lhs: Invariant, rhs: Invariant) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

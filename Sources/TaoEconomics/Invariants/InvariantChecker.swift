@@ -6,13 +6,23 @@ import FixedMath
 public struct InvariantChecker: Sendable {
     /// The invariants asserted.
     public let enabled: Set<Invariant>
+    /// `enabled` as one bit per case (`Invariant.bit`): the per-block tests read
+    /// this instead of hashing into the set.
+    let enabledBits: UInt32
     /// The previous block's (block, issuance, emission), for monotonicity.
     var previousEmission: (block: UInt64, issuance: UInt64, emission: UInt64)?
+    /// An issuance interval on which the reference emission is known to be constant.
+    var verifiedEmission: (lowRao: UInt64, highRao: UInt64, emissionRao: UInt64)?
 
     /// A checker of `enabled` (all by default).
     public init(enabled: Set<Invariant> = Set(Invariant.allCases)) {
         self.enabled = enabled
+        enabledBits = enabled.reduce(0) { $0 | 1 << $1.bit }
     }
+
+    /// Whether `invariant` is asserted.
+    @inline(__always)
+    func isEnabled(_ invariant: Invariant) -> Bool { enabledBits & 1 << invariant.bit != 0 }
 
     /// Turns on the network's observations (so blocks and trades record what the checks need).
     public func prepare(_ network: inout Network) {
@@ -25,7 +35,7 @@ public struct InvariantChecker: Sendable {
         let block = network.lastBlock?.block ?? network.block
         if let violation = checkObservations(network, block: block) { network.observations.removeAll(); return violation }
         network.observations.removeAll()
-        if enabled.contains(.sharesSum), let summary = network.lastBlock {
+        if isEnabled(.sharesSum), let summary = network.lastBlock {
             let parts = UInt128(summary.taoInjectedRao) + UInt128(summary.chainBuyTaoRao) + UInt128(summary.recycledRao) + UInt128(summary.unissuedRemainderRao)
             if parts != UInt128(summary.emissionRao) {
                 return InvariantViolation(invariant: .sharesSum, block: block, netuid: nil,
@@ -41,7 +51,7 @@ public struct InvariantChecker: Sendable {
                     details: "issuance went from \(summary.issuanceBeforeRao) to \(network.tao.issuanceRao) rao, not by emission \(summary.emissionRao) − recycled \(summary.recycledRao) − not issued \(summary.unissuedRemainderRao)")
             }
         }
-        if enabled.contains(.emissionSchedule), let summary = network.lastBlock {
+        if isEnabled(.emissionSchedule), let summary = network.lastBlock {
             if let violation = checkEmission(network, summary: summary) { return violation }
         }
         return checkLedger(network, block: block)
@@ -56,16 +66,16 @@ public struct InvariantChecker: Sendable {
     }
 
     func checkLedger(_ network: Network, block: UInt64) -> InvariantViolation? {
-        guard !enabled.isDisjoint(with: [.supplyCap, .taoConservation, .alphaConservation]) else { return nil }
+        guard isEnabled(.supplyCap) || isEnabled(.taoConservation) || isEnabled(.alphaConservation) else { return nil }
         for violation in network.checkConservation() {
-            guard enabled.contains(violation.law) else { continue }
+            guard isEnabled(violation.law) else { continue }
             return InvariantViolation(invariant: violation.law, block: block, netuid: violation.netuid, details: violation.details)
         }
         return nil
     }
 
     func checkObservations(_ network: Network, block: UInt64) -> InvariantViolation? {
-        if enabled.contains(.injection) {
+        if isEnabled(.injection) {
             for observation in network.observations.injections {
                 if let details = InvariantChecker.injectionProblem(observation) {
                     return InvariantViolation(invariant: .injection, block: block, netuid: observation.netuid, details: details)
@@ -77,7 +87,7 @@ public struct InvariantChecker: Sendable {
                 }
             }
         }
-        if enabled.contains(.constantProduct) {
+        if isEnabled(.constantProduct) {
             for observation in network.observations.swaps {
                 if let details = InvariantChecker.swapProblem(observation) {
                     return InvariantViolation(invariant: .constantProduct, block: block, netuid: observation.netuid, details: details)
@@ -205,11 +215,10 @@ public struct InvariantChecker: Sendable {
         guard delta > 0, out > 0, let w2 = o.quoteWeight else { return nil }
         let w1 = w2.complement
         let (p, q) = o.side == .unstake ? (w1.parts, w2.parts) : (w2.parts, w1.parts)
-        let divisor = BalancerMath.greatestCommonDivisor(p, q)
         let total = inputReserve.addingReportingOverflow(delta).overflow ? UInt64.max : inputReserve + delta
         // E·2^64 from below: (integer·2^64 + fraction − 2^24), or 0 when E < 1.
         var lowerScaled: UInt128 = 0
-        switch FastPower.approximate(numerator: inputReserve, denominator: total, exponentNumerator: p / divisor, exponentDenominator: q / divisor) {
+        switch FastPower.approximate(numerator: inputReserve, denominator: total, exponentNumerator: p, exponentDenominator: q) {
         case let .value(integer, fraction):
             let scaled = UInt128(integer) << 64 | UInt128(fraction)
             lowerScaled = scaled > FastPower.margin ? scaled - UInt128(FastPower.margin) : 0
@@ -230,14 +239,30 @@ public struct InvariantChecker: Sendable {
         return nil
     }
 
+    /// `BlockEmission.referenceForIssuance(issuance)` (the chain's I96F32 steps in GMP), read
+    /// from the last interval it was evaluated constant on when `issuance` lies inside it.
+    ///
+    /// Sound because the reference never increases with issuance: equal values at both ends of
+    /// an interval mean that value throughout. Each evaluation outside the interval also probes
+    /// 1,024 blocks' worth of emission ahead; where the probe agrees (all but the last 1,024
+    /// blocks of an era), the next blocks need no GMP.
+    mutating func referenceEmission(atIssuance issuance: UInt64) -> UInt64 {
+        if let known = verifiedEmission, known.lowRao <= issuance, issuance <= known.highRao { return known.emissionRao }
+        let emission = BlockEmission.referenceForIssuance(issuance)
+        let (ahead, overflow) = issuance.addingReportingOverflow(max(emission, 1) * 1_024)
+        let probe = overflow ? UInt64.max : ahead
+        let high = BlockEmission.referenceForIssuance(probe) == emission ? probe : issuance
+        verifiedEmission = (issuance, high, emission)
+        return emission
+    }
+
     mutating func checkEmission(_ network: Network, summary: BlockSummary) -> InvariantViolation? {
         // The issuance the block saw.
         let issuance = summary.issuanceBeforeRao
         let expected: UInt64
         switch network.rules.halving {
         case .issuance:
-            let reference = issuance >= Supply.capRao ? 0 : BlockEmission.referenceForIssuance(issuance)
-            expected = Supply.clippedToCap(reference, issuanceRao: issuance)
+            expected = Supply.clippedToCap(referenceEmission(atIssuance: issuance), issuanceRao: issuance)
         case .blocks:
             expected = Supply.clippedToCap(BlockEmission.forBlock(summary.block), issuanceRao: issuance)
         }

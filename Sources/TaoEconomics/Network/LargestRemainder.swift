@@ -51,10 +51,45 @@ public enum LargestRemainder {
         return parts
     }
 
+    /// One rao each to the `leftover` largest remainders (ties: lower index), `leftover` below
+    /// their count. The order (remainder descending, then index) is strict, so the chosen set is
+    /// unique: it is found by selection (expected linear time), not by sorting every remainder.
     static func distributeLeftover(_ leftover: UInt64, remainders: [(remainder: UInt64, index: Int)], into parts: inout [UInt64]) {
         guard leftover > 0 else { return }
-        let order = remainders.sorted { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
-        for entry in order.prefix(Int(leftover)) { parts[entry.index] += 1 }
+        var entries = remainders
+        let count = Int(leftover)
+        if count < entries.count { selectFirst(count, of: &entries) }
+        for entry in entries.prefix(count) { parts[entry.index] += 1 }
+    }
+
+    /// Whether `a` comes before `b`: the larger remainder, then the lower index.
+    @inline(__always)
+    static func precedes(_ a: (remainder: UInt64, index: Int), _ b: (remainder: UInt64, index: Int)) -> Bool {
+        a.remainder != b.remainder ? a.remainder > b.remainder : a.index < b.index
+    }
+
+    /// Rearranges `entries` so that its first `count` elements are the `count` first in the
+    /// `precedes` order (in no particular order among themselves): quickselect with a
+    /// median-of-three pivot and a three-way-free Lomuto partition (keys are distinct).
+    static func selectFirst(_ count: Int, of entries: inout [(remainder: UInt64, index: Int)]) {
+        var low = 0, high = entries.count - 1
+        while low < high {
+            // Median of three as the pivot, moved to `high`.
+            let middle = low + (high - low) / 2
+            if precedes(entries[middle], entries[low]) { entries.swapAt(middle, low) }
+            if precedes(entries[high], entries[low]) { entries.swapAt(high, low) }
+            if precedes(entries[middle], entries[high]) { entries.swapAt(middle, high) }
+            let pivot = entries[high]
+            var store = low
+            for position in low..<high where precedes(entries[position], pivot) {
+                entries.swapAt(position, store)
+                store += 1
+            }
+            entries.swapAt(store, high)
+            // entries[low..<store] precede the pivot, now at `store`.
+            if store == count || store + 1 == count { return }
+            if store > count { high = store - 1 } else { low = store + 1 }
+        }
     }
 }
 

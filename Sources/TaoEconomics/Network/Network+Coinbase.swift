@@ -39,7 +39,8 @@ extension Network {
         lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: issued,
                                  unissuedRemainderRao: emission - issued, issuanceBeforeRao: issuanceBefore, issuedRao: issued)
         emissionTotals.add(lastBlock!)
-        for index in subnets.indices where rules.runsEpoch(netuid: subnets[index].netuid, block: block, tempo: subnets[index].tempo) {
+        let rules = self.rules  // one copy a block, not one per subnet
+        for index in subnets.indices where rules.runsEpoch(netuid: subnets[index].pool.netuid, block: block, tempo: subnets[index].tempo) {
             try payPending(at: index)
         }
         block += 1
@@ -51,12 +52,13 @@ extension Network {
     func checkBlockFits(emissionRao: UInt64) throws(NetworkError) {
         for index in subnets.indices {
             let pool = subnets[index].pool
-            // A block adds at most E TAO to a pool and 2 · alpha emission (≤ 2 alpha) to its alpha
-            // reserve, outstanding or holders.
+            // A block adds at most E TAO to a pool and mints at most 2 · alpha emission (≤ 2 alpha);
+            // a chain buy moves at most the alpha reserve to outstanding alpha and its holders.
             let (_, taoOverflow) = pool.taoReserveRao.addingReportingOverflow(emissionRao)
-            let alphaRoom = UInt64.max - 2 * Supply.initialBlockEmissionRao
-            guard !taoOverflow, pool.alphaReserveRao <= alphaRoom, pool.alphaOutstandingRao <= alphaRoom,
-                  subnets[index].holders.totalRao <= alphaRoom else {
+            let alphaRoom = UInt128(UInt64.max - 2 * Supply.initialBlockEmissionRao)
+            let reserve = UInt128(pool.alphaReserveRao)
+            guard !taoOverflow, reserve + UInt128(pool.alphaOutstandingRao) <= alphaRoom,
+                  reserve + UInt128(subnets[index].holders.totalRao) <= alphaRoom else {
                 throw .overflow("subnet \(pool.netuid)'s reserves")
             }
         }
@@ -66,7 +68,9 @@ extension Network {
     /// taken out of pools by root sells. Call only after `checkBlockFits`.
     mutating func runSubnets<A: I96F32Arithmetic>(taoIn: [TaoInjection], arithmetic: A.Type)
         throws(NetworkError) -> (issued: UInt64, rootSold: UInt64) {
-        // The launch split's block-wide constants, computed once per block, not per subnet.
+        // The launch split's block-wide constants, computed once per block, not per subnet, and
+        // the rules read once (reading `self.rules` while a subnet is borrowed inout copies it).
+        let rules = self.rules, mode = self.mode
         let terms = LaunchTerms<A>(rules: rules, rootStakeRao: tao.rootStakeRao)
         var issued: UInt64 = 0, rootSold: UInt64 = 0
         for index in subnets.indices {

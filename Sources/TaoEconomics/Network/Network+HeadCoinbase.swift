@@ -1,11 +1,7 @@
 import FixedMath
 
-/// One subnet's share of a HEAD block, computed without changing anything (`headBlockQuote`).
+/// One subnet's part of a HEAD block, computed without changing anything (`headCoinbase`).
 struct HeadSubnetCoinbase: Sendable {
-    /// The subnet's share of the block's TAO, U64F64 raw (gated under a gate).
-    let shareRaw: UInt128
-    /// The share before the gate, U64F64 raw (equal to `shareRaw` without a gate).
-    let ungatedShareRaw: UInt128
     /// tao_emission, U96F32 raw.
     let taoEmissionRaw: UInt128
     /// The re-weighting injection and the chain buy.
@@ -21,12 +17,20 @@ struct HeadSubnetCoinbase: Sendable {
     var dustRao: UInt64 { alphaEmissionRao - ownerRao - minersRao - validatorsRao - rootAlphaRao }
 }
 
-/// A whole HEAD block's coinbase, computed without changing the network.
-struct HeadBlockQuote: Sendable {
+/// The block-wide part of a HEAD block's coinbase, computed without changing the network
+/// (`headBlockPlan`); each emitting subnet's own part follows from it and the subnet's pool
+/// alone (`headCoinbase`).
+struct HeadBlockPlan: Sendable {
     /// The TAO emission minted as the block's credit, rao.
     let emissionRao: UInt64
-    /// Per subnet, in `subnets` order; nil for a subnet that does not emit.
-    let coinbases: [HeadSubnetCoinbase?]
+    /// The emitting subnets' indices in `subnets`, in order; the arrays below follow it.
+    let emitting: [Int]
+    /// Each emitting subnet's share of the block's TAO, U64F64 raw (gated under a gate).
+    let sharesRaw: [UInt128]
+    /// The shares before the gate, U64F64 raw (equal to `sharesRaw` without a gate).
+    let ungatedSharesRaw: [UInt128]
+    /// Each emitting subnet's tao_emission, U96F32 raw.
+    let taoEmissionsRaw: [UInt128]
     /// Σ EMA prices of the emitting subnets > 1: root alpha accrues (else it is recycled).
     let rootSell: Bool
     /// The gate's bar this block (nil without a gate).
@@ -36,17 +40,16 @@ struct HeadBlockQuote: Sendable {
 }
 
 extension Network {
-    /// The current block's HEAD coinbase (§2.1–§2.3), computed without changing the network: the
-    /// shares of the emitting subnets (`HeadShares`, then the gate), and per subnet the terms,
-    /// the injection with its chain buy, and alpha_out's split.
-    func headBlockQuote(emissionRao: UInt64) -> HeadBlockQuote {
+    /// The current block's HEAD shares (§2.1–§2.3), computed without changing the network: the
+    /// emitting subnets, their shares (`HeadShares`, then the gate) and tao_emission.
+    func headBlockPlan(emissionRao: UInt64) -> HeadBlockPlan {
         switch mode {
-        case .native: return headBlockQuote(emissionRao: emissionRao, NativeI96F32.self, NativeU64F64.self)
-        case .reference: return headBlockQuote(emissionRao: emissionRao, ReferenceI96F32.self, ReferenceU64F64.self)
+        case .native: return headBlockPlan(emissionRao: emissionRao, NativeU64F64.self)
+        case .reference: return headBlockPlan(emissionRao: emissionRao, ReferenceU64F64.self)
         }
     }
 
-    func headBlockQuote<I: I96F32Arithmetic, U: U64F64Arithmetic>(emissionRao: UInt64, _ i: I.Type, _ u: U.Type) -> HeadBlockQuote {
+    func headBlockPlan<U: U64F64Arithmetic>(emissionRao: UInt64, _ u: U.Type) -> HeadBlockPlan {
         let emitting = subnets.indices.filter { subnets[$0].emits(atBlock: block) }
         let inputs = emitting.map { index in
             HeadShares.Input(emaPriceRaw: subnets[index].pool.emaPriceRaw, minerBurnedRaw: subnets[index].minerBurnedRaw,
@@ -58,23 +61,36 @@ extension Network {
         if let gate = rules.gate {
             let bar = gateThetaRaw.flatMap { gate.recomputes(atBlock: block) ? nil : $0 } ?? gate.theta(shares: ungated)
             theta = bar
-            shares = gate.gated(shares: ungated, theta: bar)
+            shares = gate.gated(shares: ungated, theta: bar, mode: mode)
         }
         let emaTotal = inputs.reduce(U.zero) { U.add($0, U.fromRaw32($1.emaPriceRaw)) }
-        let rootSell = emaTotal > U.one
-        let terms = LaunchTerms<I>(rules: rules, rootStakeRao: tao.rootStakeRao)
-        var coinbases = [HeadSubnetCoinbase?](repeating: nil, count: subnets.count)
+        let taoEmissions = shares.map { HeadShares.taoEmissionRaw(emissionRao: emissionRao, shareRaw: $0, arithmetic: U.self) }
         var moved: UInt64 = 0
-        for (position, index) in emitting.enumerated() {
-            let taoEmission = HeadShares.taoEmissionRaw(emissionRao: emissionRao, shareRaw: shares[position], arithmetic: U.self)
-            if theta != nil {
+        if theta != nil {
+            for (position, taoEmission) in taoEmissions.enumerated() {
                 let ungatedTao = HeadShares.taoEmissionRaw(emissionRao: emissionRao, shareRaw: ungated[position], arithmetic: U.self)
                 if taoEmission >> 32 > ungatedTao >> 32 { moved += UInt64(taoEmission >> 32 - ungatedTao >> 32) }
             }
-            coinbases[index] = Network.headCoinbase(of: subnets[index], shareRaw: shares[position], ungatedShareRaw: ungated[position],
-                                                    taoEmissionRaw: taoEmission, terms: terms, rules: rules, mode: mode)
         }
-        return HeadBlockQuote(emissionRao: emissionRao, coinbases: coinbases, rootSell: rootSell, thetaRaw: theta, gateMovedTaoRao: moved)
+        return HeadBlockPlan(emissionRao: emissionRao, emitting: emitting, sharesRaw: shares, ungatedSharesRaw: ungated,
+                             taoEmissionsRaw: taoEmissions, rootSell: emaTotal > U.one, thetaRaw: theta, gateMovedTaoRao: moved)
+    }
+
+    /// Each emitting subnet's coinbase under `plan`, computed without changing the network, in
+    /// `plan.emitting` order (for projections; the block itself computes and applies them one
+    /// subnet at a time in `stepHead`).
+    func headCoinbases(_ plan: HeadBlockPlan) -> [HeadSubnetCoinbase] {
+        switch mode {
+        case .native: return headCoinbases(plan, NativeI96F32.self)
+        case .reference: return headCoinbases(plan, ReferenceI96F32.self)
+        }
+    }
+
+    func headCoinbases<I: I96F32Arithmetic>(_ plan: HeadBlockPlan, _ i: I.Type) -> [HeadSubnetCoinbase] {
+        let terms = LaunchTerms<I>(rules: rules, rootStakeRao: tao.rootStakeRao)
+        return plan.emitting.indices.map { position in
+            Network.headCoinbase(of: subnets[plan.emitting[position]].pool, plan: plan, position: position, terms: terms, rules: rules, mode: mode)
+        }
     }
 
     /// One subnet's terms (`get_subnet_terms`, U96F32), injection and alpha_out split:
@@ -88,10 +104,10 @@ extension Network {
     ///
     /// then the injection of (⌊tao_in⌋, ⌊alpha_in⌋) with a chain buy of ⌊excess⌋, and the split
     /// of alpha_out with root_prop recomputed at the issuance after this block's minting.
-    static func headCoinbase<I: I96F32Arithmetic>(of subnet: SubnetState, shareRaw: UInt128, ungatedShareRaw: UInt128, taoEmissionRaw: UInt128,
-                                                  terms: LaunchTerms<I>, rules: RuleSet, mode: ArithmeticMode) -> HeadSubnetCoinbase {
-        let pool = subnet.pool
-        let issuance = subnet.alphaIssuanceRao
+    static func headCoinbase<I: I96F32Arithmetic>(of pool: SubnetPool, plan: HeadBlockPlan, position: Int, terms: LaunchTerms<I>,
+                                                  rules: RuleSet, mode: ArithmeticMode) -> HeadSubnetCoinbase {
+        let taoEmissionRaw = plan.taoEmissionsRaw[position]
+        let issuance = pool.alphaReserveRao &+ pool.alphaOutstandingRao
         let alphaEmission = Supply.clippedToCap(BlockEmission.forIssuance(issuance), issuanceRao: issuance)
         let spotRaw = pool.quoteWeight.map { BalancerMath.price(alphaReserveRao: pool.alphaReserveRao, taoReserveRao: pool.taoReserveRao, quoteWeight: $0) }
             ?? NativeExact.ratioU64F64(pool.taoReserveRao, pool.alphaReserveRao, mode: mode)
@@ -111,28 +127,60 @@ extension Network {
         let issuanceAfter = issuance &+ injection.reweighting.alphaAddedRao &+ alphaEmission
         let parts = launchSplit(alphaOutRao: alphaEmission, terms: terms, alphaIssuanceAfterRao: issuanceAfter)
         let proportionAfter = terms.rootTaoWeight.map { rootProportion(taoWeight: $0, alphaIssuanceRao: issuanceAfter, arithmetic: I.self) } ?? I.zero
-        return HeadSubnetCoinbase(shareRaw: shareRaw, ungatedShareRaw: ungatedShareRaw, taoEmissionRaw: taoEmissionRaw, injection: injection,
+        return HeadSubnetCoinbase(taoEmissionRaw: taoEmissionRaw, injection: injection,
                                   alphaEmissionRao: alphaEmission, ownerRao: parts.owner, minersRao: parts.miners, validatorsRao: parts.validators,
                                   rootAlphaRao: parts.root, rootProportionRaw: I.raw(proportionAfter))
     }
 
-    /// Runs one HEAD block (§2.1): the coinbase quoted by `headBlockQuote` is applied subnet by
-    /// subnet (re-weighting, chain buy, injection, alpha_out minted and split, root alpha kept or
-    /// recycled), unspent credit is recycled, due epochs pay out (`dueEpochs`, `runEpochs`), the
-    /// emitting subnets' EMA prices update with their warm-up, and root stakers claim what the
-    /// epochs paid them. Everything that could fail is checked before anything changes, so a
-    /// throw leaves the network untouched; then the block runs in place.
+    /// Runs one HEAD block (§2.1): the block's shares (`headBlockPlan`), then per emitting
+    /// subnet its coinbase (`headCoinbase`: re-weighting, chain buy, injection, alpha_out minted
+    /// and split, root alpha kept or recycled), applied as soon as it is computed (it depends on
+    /// that subnet's pool alone); unspent credit is recycled, due epochs pay out (`dueEpochs`,
+    /// `runEpochs`), the emitting subnets' EMA prices update with their warm-up, and root stakers
+    /// claim what the epochs paid them. Everything that could fail is checked before anything
+    /// changes, so a throw leaves the network untouched; then the block runs in place.
     mutating func stepHead(emissionRao requested: UInt64) throws(NetworkError) {
         let issuanceBefore = tao.issuanceRao
         let emission = Supply.clippedToCap(requested, issuanceRao: issuanceBefore)
-        let quote = headBlockQuote(emissionRao: emission)
+        let plan = headBlockPlan(emissionRao: emission)
         try checkBlockFits(emissionRao: emission)
         let due = try dueEpochs()
         // In place from here: nothing below can fail once the block fits.
+        let totals = switch mode {
+        case .native: try runHeadSubnets(plan, NativeI96F32.self)
+        case .reference: try runHeadSubnets(plan, ReferenceI96F32.self)
+        }
+        let (injected, buys, buyTaoIn, unspent) = (totals.injected, totals.buys, totals.buyTaoIn, totals.unspent)
+        let recycled = emission - injected - buys
+        tao.mintedRao += emission
+        tao.recycledRao += recycled
+        tao.poolsRao += injected + buyTaoIn
+        tao.subnetAccountsRao += unspent
+        gateThetaRaw = plan.thetaRaw
+        gateMovedTaoRao += plan.gateMovedTaoRao
+        lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: injected, unissuedRemainderRao: 0,
+                                 chainBuyTaoRao: buys, recycledRao: recycled, issuanceBeforeRao: issuanceBefore, issuedRao: emission - recycled)
+        emissionTotals.add(lastBlock!)
+        try runEpochs(due)
+        let ema = rules.pool.ema
+        for index in subnets.indices {
+            guard let start = subnets[index].startCallBlock, block >= start else { continue }
+            subnets[index].pool.updateMovingPrice(ema, blocksSinceStart: block - start, mode: mode)
+        }
+        for index in due.paid { try claimRootDividends(at: index) }
+    }
+
+    /// Computes and applies each emitting subnet's coinbase in turn; returns the TAO injected,
+    /// sent to chain buys, spent by them in pools, and left unspent in subnet accounts, rao.
+    /// Call only after `checkBlockFits`.
+    mutating func runHeadSubnets<I: I96F32Arithmetic>(_ plan: HeadBlockPlan, _ i: I.Type)
+        throws(NetworkError) -> (injected: UInt64, buys: UInt64, buyTaoIn: UInt64, unspent: UInt64) {
+        let rules = self.rules, mode = self.mode  // read once, not per subnet
+        let terms = LaunchTerms<I>(rules: rules, rootStakeRao: tao.rootStakeRao)
         var injected: UInt64 = 0, buys: UInt64 = 0, buyTaoIn: UInt64 = 0, unspent: UInt64 = 0
-        for (index, coinbase) in quote.coinbases.enumerated() {
-            guard let coinbase else { continue }
-            try Network.applyHeadCoinbase(coinbase, to: &subnets[index], rootSell: quote.rootSell)
+        for (position, index) in plan.emitting.enumerated() {
+            let coinbase = Network.headCoinbase(of: subnets[index].pool, plan: plan, position: position, terms: terms, rules: rules, mode: mode)
+            try Network.applyHeadCoinbase(coinbase, to: &subnets[index], rootSell: plan.rootSell)
             injected += coinbase.injection.reweighting.taoAddedRao
             buys += coinbase.injection.excessTaoRao
             buyTaoIn += coinbase.injection.buyTaoInRao
@@ -144,36 +192,20 @@ extension Network {
                 }
             }
         }
-        let recycled = emission - injected - buys
-        tao.mintedRao += emission
-        tao.recycledRao += recycled
-        tao.poolsRao += injected + buyTaoIn
-        tao.subnetAccountsRao += unspent
-        gateThetaRaw = quote.thetaRaw
-        gateMovedTaoRao += quote.gateMovedTaoRao
-        lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: injected, unissuedRemainderRao: 0,
-                                 chainBuyTaoRao: buys, recycledRao: recycled, issuanceBeforeRao: issuanceBefore, issuedRao: emission - recycled)
-        emissionTotals.add(lastBlock!)
-        try runEpochs(due)
-        for index in subnets.indices {
-            guard let start = subnets[index].startCallBlock, block >= start else { continue }
-            subnets[index].pool.updateMovingPrice(rules.pool.ema, blocksSinceStart: block - start, mode: mode)
-        }
-        for index in due.paid { try claimRootDividends(at: index) }
+        return (injected, buys, buyTaoIn, unspent)
     }
 
     /// Applies one subnet's quoted coinbase to its state: the injection and buy to the pool, the
     /// bought alpha to the protocol, alpha_out minted into pending (root alpha recycled when root
     /// sells are off), the floors' leftovers to dust, and the running counters.
-    static func applyHeadCoinbase(_ coinbase: HeadSubnetCoinbase, to subnet: inout SubnetState, rootSell: Bool) throws(NetworkError) {
-        let injection = coinbase.injection
+    static func applyHeadCoinbase(_ coinbase: borrowing HeadSubnetCoinbase, to subnet: inout SubnetState, rootSell: Bool) throws(NetworkError) {
         do {
-            try subnet.pool.apply(injection)
+            try subnet.pool.apply(coinbase.injection)
             try subnet.pool.mintOutstanding(coinbase.alphaEmissionRao)
         } catch {
             throw .overflow("subnet \(subnet.netuid)'s reserves")
         }
-        try subnet.holders.credit(.protocol, injection.boughtAlphaRao)
+        try subnet.holders.credit(.protocol, coinbase.injection.boughtAlphaRao)
         try subnet.holders.credit(.dust, coinbase.dustRao)
         subnet.pendingOwnerRao += coinbase.ownerRao
         subnet.pendingMinerRao += coinbase.minersRao
@@ -184,11 +216,11 @@ extension Network {
             subnet.pool.retireOutstanding(coinbase.rootAlphaRao)
             subnet.alphaRecycledRao += coinbase.rootAlphaRao
         }
-        subnet.accountTaoRao += injection.unspentExcessRao
-        subnet.alphaMintedRao += injection.reweighting.alphaAddedRao + coinbase.alphaEmissionRao
-        subnet.taoInjectedRao += injection.reweighting.taoAddedRao
-        subnet.alphaInjectedRao += injection.reweighting.alphaAddedRao
+        subnet.accountTaoRao += coinbase.injection.unspentExcessRao
+        subnet.alphaMintedRao += coinbase.injection.reweighting.alphaAddedRao + coinbase.alphaEmissionRao
+        subnet.taoInjectedRao += coinbase.injection.reweighting.taoAddedRao
+        subnet.alphaInjectedRao += coinbase.injection.reweighting.alphaAddedRao
         subnet.alphaOutRao += coinbase.alphaEmissionRao
-        subnet.chainBuyTaoRao += injection.excessTaoRao
+        subnet.chainBuyTaoRao += coinbase.injection.excessTaoRao
     }
 }

@@ -29,12 +29,15 @@ extension Network {
     public func projectBlock() -> BlockProjection {
         let emission = blockEmissionRao()
         if rules.issuance == .creditUnspentRecycled {
-            let quote = headBlockQuote(emissionRao: emission)
-            let projections = zip(subnets, quote.coinbases).map { subnet, coinbase in
-                SubnetProjection(netuid: subnet.netuid, rootProportionRaw: coinbase?.rootProportionRaw, shareRaw: coinbase?.shareRaw ?? 0)
+            let plan = headBlockPlan(emissionRao: emission)
+            var projections = subnets.map { SubnetProjection(netuid: $0.netuid, rootProportionRaw: nil, shareRaw: 0) }
+            for (position, coinbase) in headCoinbases(plan).enumerated() {
+                let index = plan.emitting[position]
+                projections[index] = SubnetProjection(netuid: subnets[index].netuid, rootProportionRaw: coinbase.rootProportionRaw,
+                                                      shareRaw: plan.sharesRaw[position])
             }
-            let below = quote.thetaRaw.map { theta in quote.coinbases.compactMap { $0 }.filter { $0.ungatedShareRaw < theta }.count }
-            return BlockProjection(subnets: projections, gateThetaRaw: quote.thetaRaw, subnetsBelowBar: below)
+            let below = plan.thetaRaw.map { theta in plan.ungatedSharesRaw.filter { $0 < theta }.count }
+            return BlockProjection(subnets: projections, gateThetaRaw: plan.thetaRaw, subnetsBelowBar: below)
         }
         guard rules.root.taoWeightU64 != nil else {
             return BlockProjection(subnets: subnets.map { SubnetProjection(netuid: $0.netuid, rootProportionRaw: nil, shareRaw: nil) },

@@ -14,7 +14,7 @@ extension Network {
         case .taoReserveLargestRemainder:
             return LargestRemainder.split(emissionRao, among: subnets.map(\.pool.taoReserveRao), mode: mode).map(TaoInjection.init(rao:))
         case .emaPriceNetOfMinerBurn:
-            // HEAD blocks compute their shares in `headBlockQuote`.
+            // HEAD blocks compute their shares in `headBlockPlan`.
             return subnets.map { _ in .zero }
         case .emaPriceI96F32:
             switch mode {
@@ -26,7 +26,7 @@ extension Network {
 
     /// (E ⊗ p_i) ⊘ Σp in I96F32 (`run_coinbase` step 3 at launch); checked_div's None gives 0.
     func emaPriceShares<A: I96F32Arithmetic>(_ emissionRao: UInt64, arithmetic: A.Type) -> [TaoInjection] {
-        let prices = subnets.map { A.fromRaw($0.pool.emaPriceRaw) }
+        let prices = subnets.indices.map { A.fromRaw(subnets[$0].pool.emaPriceRaw) }
         let total = prices.reduce(A.zero, A.add)
         let emission = A.integer(emissionRao)
         return prices.map { price in

@@ -16,6 +16,10 @@ extension SubnetPool {
             return nextMovingPriceNativeU64F64(parameters, blocksSinceStart: blocksSinceStart)
         }
         if isStable { return NativeI96F32.one }
+        if mode == .native, parameters.arithmetic == .i96f32, parameters.warmUpHalvingBlocks == nil {
+            // The launch update without warm-up: its α is fixed, no GMP needed.
+            return nextMovingPriceI96F32(alphaRaw: parameters.smoothingRawI96F32, capsSpotAtOne: parameters.capsSpotAtOne, arithmetic: NativeI96F32.self)
+        }
         var smoothing = parameters.smoothing
         if let halving = parameters.warmUpHalvingBlocks {
             let blocks = BigInteger(blocksSinceStart)

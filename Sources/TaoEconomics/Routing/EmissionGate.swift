@@ -10,7 +10,7 @@ import FixedMath
 /// The chain's fixed-point formats for it are not public (its code is not in the snapshot the
 /// rules were read at), so the engine states its own, in U64F64 with every rounding named:
 /// with W_i and T the raw shares and bar (value · 2^64), v_i = ⌊W_i^(h+1) / (W_i^h + T^h)⌋ is
-/// gate(w_i)·w_i as a raw U64F64 value, the powers exact (GMP); then e_i = ⌊v_i·2^64 / Σv⌋
+/// gate(w_i)·w_i as a raw U64F64 value, the powers exact (256-bit integers; GMP beyond); then e_i = ⌊v_i·2^64 / Σv⌋
 /// (U64F64 division, truncated). The shares still add up to at most one, and the coinbase
 /// recycles what the floors leave, as under `head-2026-06`.
 public struct EmissionGate: Sendable, Equatable, CustomStringConvertible {
@@ -75,9 +75,31 @@ public struct EmissionGate: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The gated shares (U64F64 raw), in the same order; the shares unchanged when θ is 0 or
-    /// every gated weight is 0.
-    public func gated(shares: [UInt128], theta: UInt128) -> [UInt128] {
+    /// every gated weight is 0. `.native` computes on 256-bit integers (`GateWeight`) where the
+    /// powers fit (h ≤ 3, every share below one), else in GMP; `.reference` always in GMP. Both
+    /// give identical results.
+    public func gated(shares: [UInt128], theta: UInt128, mode: ArithmeticMode = .native) -> [UInt128] {
         guard theta > 0, exponent >= 1 else { return shares }
+        if mode == .native, theta >> 64 == 0, exponent <= 3 {
+            let barPower = GateWeight.power(UInt64(theta), exponent)
+            var weights = [UInt64](), total: UInt128 = 0
+            weights.reserveCapacity(shares.count)
+            for share in shares {
+                guard let weight = GateWeight.weight(share: share, barPower: barPower, exponent: exponent) else {
+                    return gatedWide(shares: shares, theta: theta)
+                }
+                weights.append(weight)
+                total += UInt128(weight)
+            }
+            guard total > 0 else { return shares }
+            // v < 2^64, so v·2^64 fits 128 bits.
+            return weights.map { (UInt128($0) << 64) / total }
+        }
+        return gatedWide(shares: shares, theta: theta)
+    }
+
+    /// `gated` in GMP.
+    func gatedWide(shares: [UInt128], theta: UInt128) -> [UInt128] {
         let barPower = BigInteger(theta).power(exponent)
         let weights: [BigInteger] = shares.map { share in
             guard share > 0 else { return .zero }

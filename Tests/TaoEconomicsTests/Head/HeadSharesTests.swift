@@ -1,5 +1,6 @@
 import FixedMath
 import Foundation
+import PropertyBased
 @testable import TaoEconomics
 import Testing
 
@@ -120,5 +121,53 @@ import Testing
         let gate = EmissionGate.head2026_08
         #expect(gate.recomputes(atBlock: 720))
         #expect(!gate.recomputes(atBlock: 721))
+    }
+    // MARK: - The gate's native path
+
+    /// The 256-bit path gives GMP's shares exactly: random share lists (from one to 200 subnets,
+    /// shares spread over every magnitude down to 1 unit), bars from a share to one, h = 1…4 (4
+    /// takes GMP on both sides), and the edges: a share of exactly one, θ equal to a share.
+    @Test func theNativeGateEqualsGMP() async {
+        await propertyCheck(count: 400, input: Gen.uint64(in: 1...200), Gen.uint64(), Gen.uint64(in: 1...4), Gen.uint64(in: 0...2)) { count, seed, h, barKind in
+            var state = seed | 1
+            func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+            let shares: [UInt128] = (0..<Int(count)).map { _ in
+                let draw = next()
+                return draw % 7 == 0 ? 0 : UInt128(draw >> (draw % 64))
+            }
+            let theta: UInt128 = switch barKind {
+            case 0: shares.max() ?? 1
+            case 1: max(1, UInt128(next() >> (next() % 64)))
+            default: Self.one - 1
+            }
+            let gate = EmissionGate(bar: .rank(32), exponent: Int(h))
+            #expect(gate.gated(shares: shares, theta: theta, mode: .native) == gate.gated(shares: shares, theta: theta, mode: .reference),
+                    "h \(h) θ \(theta) shares \(shares)")
+        }
+        let gate = EmissionGate.head2026_08
+        for (shares, theta) in [([Self.one], Self.one), ([Self.one, 0], Self.one / 3), ([Self.one - 1, 1], Self.one - 1),
+                                ([1, 1, 1], 1), (Self.manyShares, Self.manyShares[31])] {
+            #expect(gate.gated(shares: shares, theta: theta, mode: .native) == gate.gated(shares: shares, theta: theta, mode: .reference))
+        }
+    }
+
+    /// ⌊n/d⌋ on 256-bit operands equals GMP's, around the estimate's correction edges.
+    @Test func theWideQuotientIsExact() async {
+        await propertyCheck(count: 2_000, input: Gen.uint64(), Gen.uint64(), Gen.uint64(in: 0...190), Gen.uint64()) { a, b, shift, c in
+            // d of 1…250 bits; n = q·d + r with q < 2^64 and r < d (r near 0 or near d).
+            let d = (BigInteger(a) * BigInteger(b) * BigInteger(c | 1)).shiftedRightFloor(by: Int(shift)) + BigInteger(1)
+            let q = BigInteger(c)
+            let r = c % 2 == 0 ? BigInteger(a % 3) : d - BigInteger(1) - BigInteger(b % 3)
+            let n = q * d + (r.isNegative ? .zero : r)
+            guard let nWide = Self.wide(n), let dWide = Self.wide(d) else { return }
+            let expected = (try? n.divided(by: d, rounding: .floor))?.uint64Value
+            #expect(GateWeight.floorQuotient(nWide, dWide) == expected, "n \(n) d \(d)")
+        }
+    }
+
+    static func wide(_ value: BigInteger) -> GateWeight.Wide? {
+        guard let low = (value - value.shiftedRightFloor(by: 128).shiftedLeft(by: 128)).uint128Value,
+              let high = value.shiftedRightFloor(by: 128).uint128Value else { return nil }
+        return GateWeight.Wide(high: high, low: low)
     }
 }

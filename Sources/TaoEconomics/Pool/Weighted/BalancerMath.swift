@@ -27,6 +27,9 @@ public enum BalancerMath {
     /// overflows 128 bits.
     static func divide(_ a: UInt128, _ b: UInt128) -> UInt128 {
         guard b > 0 else { return 0 }
+        // A whole divisor b = b'·2^64 (a reserve or a weight from `from_num`): ⌊a·2^64/b⌋ = ⌊a/b'⌋,
+        // which always fits.
+        if UInt64(truncatingIfNeeded: b) == 0 { return WideArithmetic.divide(a, by: UInt64(truncatingIfNeeded: b >> 64)) }
         if a >> 64 == 0 { return (a << 64) / b }
         let shifted = (high: a >> 64, low: a << 64)
         guard shifted.high < b else { return 0 }
@@ -67,10 +70,7 @@ public enum BalancerMath {
         } else if r == total {
             scaled = FastPower.scale
         } else if mode == .native, q > 0, p > 0,
-                  let fast = { () -> UInt64? in
-                      let divisor = greatestCommonDivisor(p, q)
-                      return FastPower.floorScaledPower(numerator: r, denominator: total, exponentNumerator: p / divisor, exponentDenominator: q / divisor)
-                  }() {
+                  let fast = FastPower.floorScaledPower(numerator: r, denominator: total, exponentNumerator: p, exponentDenominator: q) {
             scaled = fast
         } else {
             scaled = PowRatio.scaled(baseNumerator: BigInteger(r), baseDenominator: BigInteger(total), exponentNumerator: BigInteger(p),
@@ -171,9 +171,17 @@ public enum BalancerMath {
         return UInt64(clamping: multiply(UInt128(deltaRao) << 64, rate) >> 64)
     }
 
+    /// gcd(a, b) by Stein's binary algorithm (shifts and subtractions, no division).
     static func greatestCommonDivisor(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
+        guard a != 0 else { return b }
+        guard b != 0 else { return a }
+        let common = (a | b).trailingZeroBitCount
+        var x = a >> a.trailingZeroBitCount, y = b >> b.trailingZeroBitCount
+        while x != y {
+            if x > y { swap(&x, &y) }
+            y -= x
+            y >>= y.trailingZeroBitCount
+        }
+        return x << common
     }
 }

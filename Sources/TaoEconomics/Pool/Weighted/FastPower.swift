@@ -16,18 +16,20 @@ import FixedMath
 ///
 /// The evaluation, every quantity an unsigned 128-bit fixed-point integer:
 ///
-/// 1. ln m for m = n, d: m = 2^e·(1 + f); ln(1 + f) = ln c₁ + ln c₂ + ln(1 + t) with
+/// 1. ln(1 + f) for f ∈ [0, 1): ln(1 + f) = ln c₁ + ln c₂ + ln(1 + t) with
 ///    c₁ = 1 + i/256 (the top 8 bits of f), c₂ = 1 + j/65536 (the next 8 bits of the reduced
-///    argument), t < 2^−16, and ln(1 + t) by 7 terms of its Taylor series (error < 2^−128).
+///    argument), t < 2^−16, and ln(1 + t) by its Taylor series to t^8 in Horner form (error
+///    < 2^−124: a unit of 2^−127 per step).
 ///    The tables ln c₁, ln c₂ (rounded to 2^−128) and 1/c₁, 1/c₂ (floored to 2^−127) are
 ///    computed once, in GMP, to 2^−300. Each step truncates by at most 2 units of 2^−128.
-/// 2. L = ln d − ln n = (e_d − e_n)·ln 2 + F(d) − F(n) ≥ 0 at 2^−120 (error < 2^−116 with
-///    ln 2 to 2^−126), and y = L·p/q floored (a 192-by-64-bit division; error < 99·2^−116 +
-///    2^−120 < 2^−109). y > 42 gives E < 0.6: P = 0, on the chain's exact path always, on its
+/// 2. L = ln(d/n) = e·ln 2 + ln(1 + f) ≥ 0 at 2^−120, from d/n = 2^e·(1 + f) with f truncated
+///    to 2^−127 (one 192-by-64-bit division; error < 2^−118 with ln 2 to 2^−126), and y = L·p/q
+///    floored (a 192-by-64-bit division; error < 99·2^−118 + 2^−120 < 2^−111). y > 42 gives
+///    E < 0.6: P = 0, on the chain's exact path always, on its
 ///    series path while that series still converges (y ≤ 90; beyond it, nil: see below).
 /// 3. e^−y = 2^−k·e^−r, r = y − k·ln 2 ∈ [0, ln 2); e^−r = e^(−a/256)·e^(−b/65536)·e^−s with
-///    s < 2^−16 and e^−s by 7 Taylor terms; tables rounded to 2^−127. The product's relative
-///    error is below 2^−120; with y's, below 2^−108, so E (≤ 2^60) is within 2^−48 ≤ 2^−52·16.
+///    s < 2^−16 and e^−s by its Taylor series to s^7 in Horner form; tables rounded to
+///    2^−127. The product's relative error is below 2^−120; with y's, below 2^−108, so E (≤ 2^60) is within 2^−48 ≤ 2^−52·16.
 enum FastPower {
     /// 10^18: the scale `exp_scaled` asks for.
     static let scale: UInt64 = 1_000_000_000_000_000_000
@@ -35,15 +37,19 @@ enum FastPower {
     static let margin: UInt64 = 1 << 24
 
     /// ⌊10^18·(n/d)^(p/q)⌋ when provable, else nil. Requires 1 ≤ n < d, p ≥ 1, q ≥ 1 and
-    /// p/q < 128 (the weights keep it at most 99).
+    /// p/q < 128 (the weights keep it at most 99); p/q need not be reduced.
     static func floorScaledPower(numerator n: UInt64, denominator d: UInt64, exponentNumerator p: UInt64, exponentDenominator q: UInt64) -> UInt64? {
-        // The chain's exact path (both exponent parts at most 1024) floors the true value for
-        // any y; its series path is only that accurate while its 408 Taylor terms of e^−y
-        // converge, which holds to y ≈ 135: beyond 90 the exact port reproduces what it gives.
-        let exactPath = p <= UInt64(PowRatio.maximumExactExponent) && q <= UInt64(PowRatio.maximumExactExponent)
         switch approximate(numerator: n, denominator: d, exponentNumerator: p, exponentDenominator: q) {
         case .unavailable: return nil
-        case let .belowOne(aboveNinety): return exactPath || !aboveNinety ? 0 : nil
+        case let .belowOne(aboveNinety):
+            guard aboveNinety else { return 0 }
+            // The chain's exact path (both parts of the reduced exponent at most 1024) floors
+            // the true value for any y; its series path is only that accurate while its 408
+            // Taylor terms of e^−y converge, which holds to y ≈ 135: beyond 90 the exact port
+            // reproduces what it gives.
+            let divisor = BalancerMath.greatestCommonDivisor(p, q)
+            let exactPath = p / divisor <= UInt64(PowRatio.maximumExactExponent) && q / divisor <= UInt64(PowRatio.maximumExactExponent)
+            return exactPath ? 0 : nil
         case let .value(integer, fraction):
             guard fraction >= margin, fraction <= UInt64.max - margin else { return nil }
             return integer
@@ -64,12 +70,9 @@ enum FastPower {
     static func approximate(numerator n: UInt64, denominator d: UInt64, exponentNumerator p: UInt64, exponentDenominator q: UInt64) -> Approximation {
         guard n >= 1, n < d, p >= 1, q >= 1 else { return .unavailable }
         let tables = Tables.shared
-        // 2. L = ln(d/n) at 2^−120.
-        let en = 63 - n.leadingZeroBitCount, ed = 63 - d.leadingZeroBitCount
-        let fn = lnMantissa(n, exponent: en, tables) >> 8, fd = lnMantissa(d, exponent: ed, tables) >> 8
-        let twos = UInt128(ed - en) * tables.ln2At126 >> 6
-        guard twos + fd >= fn else { return .unavailable }
-        let sum = twos + fd - fn
+        // 2. L = ln(d/n) = e·ln 2 + ln(1 + f) at 2^−120, from the ratio's mantissa.
+        let (e, f) = ratioMantissa(d, n)
+        let sum = UInt128(e) * tables.ln2At126 >> 6 + lnMantissa(f, tables) >> 8
         // y = L·p/q at 2^−120, by long division of the 192-bit product.
         let product = multiply(sum, p)
         let (q2, r2) = product.top.quotientAndRemainder(dividingBy: q)
@@ -84,13 +87,11 @@ enum FastPower {
         let r128 = r << 8
         let a = Int(r128 >> 120), rest = r128 & ((1 << 120) - 1)
         let b = Int(rest >> 112), s = rest & ((1 << 112) - 1)
-        // e^−s = 1 − s + s²/2 − … at 2^−127 (s at 2^−128).
-        var series = (UInt128(1) << 127) - (s >> 1)
-        var power = s
-        for term in 2...7 {
-            power = multiplyHigh(power, s)
-            let part = multiplyHigh(power, tables.inverseFactorials[term]) >> 1
-            series = term % 2 == 0 ? series + part : series - part
+        // e^−s = 1/0! − s·(1/1! − s·(1/2! − … − s/7!)) at 2^−127 (s at 2^−128), by Horner: each
+        // inner value lies in (1/(k+1)!, 1/k!], so nothing goes negative.
+        var series = tables.inverseFactorials[7]
+        for term in stride(from: 6, through: 0, by: -1) {
+            series = tables.inverseFactorials[term] - multiplyHigh(s, series)
         }
         let tablesProduct = multiplyHigh(tables.expNegative256[a], tables.expNegative65536[b]) << 1
         let value = multiplyHigh(tablesProduct, series) << 1  // e^−r at 2^−127, in (1/2, 1]
@@ -101,22 +102,37 @@ enum FastPower {
                       fraction: UInt64(truncatingIfNeeded: shiftRight(scaled, by: shift - 64)))
     }
 
-    /// F(m) = ln(m / 2^e) ∈ [0, ln 2) at 2^−128 for m ≥ 1 with e = ⌊log2 m⌋.
-    static func lnMantissa(_ m: UInt64, exponent e: Int, _ tables: Tables) -> UInt128 {
-        let f = (UInt128(m) << (127 - e)) << 1  // the bits after the leading 1, at 2^−128 (exact)
+    /// d/n = 2^e·(1 + f) for 1 ≤ n < d: e = ⌊log2(d/n)⌋ and f ∈ [0, 1) at 2^−128, truncated
+    /// (below 2^−127 under the true value: the mantissa is ⌊(d/n)·2^(127−e)⌋, one 192-by-64-bit
+    /// division).
+    static func ratioMantissa(_ d: UInt64, _ n: UInt64) -> (exponent: Int, fraction: UInt128) {
+        // d/n ∈ (2^(e₀−1), 2^(e₀+1)) for e₀ = ⌊log2 d⌋ − ⌊log2 n⌋ ≥ 0.
+        let e0 = n.leadingZeroBitCount - d.leadingZeroBitCount
+        func mantissa(shift: Int) -> UInt128 {
+            // ⌊d·2^shift / n⌋ for 64 ≤ shift ≤ 128; it is below 2^128, so the high half is below n.
+            let high = shift == 128 ? UInt128(d) : UInt128(d) >> (128 - shift)
+            let low = shift == 128 ? 0 : UInt128(d) << shift
+            return WideArithmetic.divide(high, low, by: UInt128(n)).quotient
+        }
+        let m = mantissa(shift: 127 - e0)
+        if m >> 127 == 1 { return (e0, m << 1) }
+        // d/n < 2^e₀: one more bit.
+        return (e0 - 1, mantissa(shift: 128 - e0) << 1)
+    }
+
+    /// ln(1 + f) ∈ [0, ln 2) at 2^−128 for f ∈ [0, 1) at 2^−128.
+    static func lnMantissa(_ f: UInt128, _ tables: Tables) -> UInt128 {
         let i = Int(f >> 120)
         let t1 = multiplyHigh(f & ((1 << 120) - 1), tables.inverse256[i]) << 1  // (f − i/256)/c₁ < 2^−8
         let j = Int(t1 >> 112)
         let t = multiplyHigh(t1 & ((1 << 112) - 1), tables.inverse65536[j]) << 1  // < 2^−16
-        // ln(1 + t) = t − t²/2 + t³/3 − …
-        var series = t
-        var power = t
-        for term in 2...8 {
-            power = multiplyHigh(power, t)
-            let part = multiplyHigh(power, tables.inverseIntegers[term])
-            series = term % 2 == 0 ? series - part : series + part
+        // ln(1 + t) = t·(1/1 − t·(1/2 − t·(1/3 − … − t/8))) by Horner at 2^−127 (each inner value
+        // lies in (1/(k+1), 1/k]), then the outer product at 2^−128.
+        var inner = tables.inverseIntegers[8]
+        for term in stride(from: 7, through: 1, by: -1) {
+            inner = tables.inverseIntegers[term] - multiplyHigh(t, inner)
         }
-        return tables.ln256[i] + tables.ln65536[j] + series
+        return tables.ln256[i] + tables.ln65536[j] + multiplyHigh(t, inner) << 1
     }
 
     /// ⌊a·b / 2^128⌋.
@@ -156,7 +172,7 @@ enum FastPower {
         /// e^(−a/256) and e^(−b/65536) at 2^−127, rounded to nearest.
         let expNegative256: [UInt128]
         let expNegative65536: [UInt128]
-        /// ⌊2^128 / k⌋ and ⌊2^128 / k!⌋ for k = 0…8 (entries 0 and 1 unused).
+        /// ⌊2^127 / k⌋ for k = 1…8 and ⌊2^127 / k!⌋ for k = 0…8 (entry 0 of the first unused).
         let inverseIntegers: [UInt128]
         let inverseFactorials: [UInt128]
 
@@ -174,11 +190,11 @@ enum FastPower {
             inverse65536 = (0..<256).map { Self.floorInverse(UInt64($0), 65_536) }
             expNegative256 = (0..<256).map { rounded(Self.expNegativeRatio(UInt64($0), 256, work: work), bits: 127) }
             expNegative65536 = (0..<256).map { rounded(Self.expNegativeRatio(UInt64($0), 65_536, work: work), bits: 127) }
-            inverseIntegers = (0...8).map { $0 < 2 ? 0 : UInt128.max / UInt128($0) }
+            inverseIntegers = (0...8).map { $0 == 0 ? 0 : (UInt128(1) << 127) / UInt128($0) }
             var factorial: UInt128 = 1
             inverseFactorials = (0...8).map { k in
                 if k >= 2 { factorial *= UInt128(k) }
-                return k < 2 ? 0 : UInt128.max / factorial
+                return (UInt128(1) << 127) / factorial
             }
         }
 
