@@ -23,8 +23,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Run only the cases whose name contains this text.")
     var filter: String?
 
-    @Option(help: "Blocks for the network cases (128 subnets stepped block by block).")
+    @Option(help: "Blocks for the network cases (the subnets stepped block by block).")
     var blocks: Int = 7_200
+
+    @Option(help: "Subnets in the network cases, 1 to 4,096 (per subnet-block cost should stay flat from 8 to 1,024).")
+    var subnets: Int = 128
 
     @Option(help: "Output format: table, csv or json.")
     var format: TableFormat = .table
@@ -32,11 +35,12 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         guard (1...1_000_000_000).contains(iterations) else { throw ValidationError("--iterations must be from 1 to 1,000,000,000") }
         guard (1...10_000_000).contains(blocks) else { throw ValidationError("--blocks must be from 1 to 10,000,000") }
+        guard (1...4_096).contains(subnets) else { throw ValidationError("--subnets must be from 1 to 4,096") }
     }
 
     func run() throws {
         AllocationCounters.startCountingGMPAllocations()
-        let cases = (BenchCases.all + BenchCases.networks).filter { filter.map($0.name.contains) ?? true }
+        let cases = (BenchCases.all + BenchCases.networks(subnets: subnets)).filter { filter.map($0.name.contains) ?? true }
         guard !cases.isEmpty else { throw CommandFailure.badInput("no benchmark case matches '\(filter ?? "")'") }
         var rows: [[String]] = []
         for benchCase in cases {
@@ -139,33 +143,17 @@ enum BenchCases {
         return String(format: kibibytes / 1024)
     }
 
-    /// 128 subnets stepped block by block; one operation is one subnet-block.
-    static let networks: [BenchCase] = [("card", RuleSet.card, ArithmeticMode.native), ("card (GMP reference)", .card, .reference),
-                                        ("launch-2025-02", .launch2025_02, .native), ("head-2026-06", .head2026_06, .native),
-                                        ("head-2026-08", .head2026_08, .native)].map { name, rules, mode in
-        BenchCase(name: "coinbase step 128 subnets @ \(name)", operationsPerIteration: 128) { blocks in
-            var network = try benchmarkNetwork(rules: rules, mode: mode)
-            try network.step(blocks: UInt64(blocks))
-            return BigInteger(network.tao.issuanceRao)
+    /// `subnets` subnets stepped block by block; one operation is one subnet-block.
+    static func networks(subnets: Int) -> [BenchCase] {
+        [("card", RuleSet.card, ArithmeticMode.native), ("card (GMP reference)", .card, .reference),
+         ("launch-2025-02", .launch2025_02, .native), ("head-2026-06", .head2026_06, .native),
+         ("head-2026-08", .head2026_08, .native)].map { name, rules, mode in
+            BenchCase(name: "coinbase step \(subnets) subnets @ \(name)", operationsPerIteration: subnets) { blocks in
+                var network = try Network.synthetic(subnets: subnets, rules: rules, mode: mode)
+                try network.step(blocks: UInt64(blocks))
+                return BigInteger(network.tao.issuanceRao)
+            }
         }
-    }
-
-    /// A mid-2025-like network: 128 subnets, pools from ~600 to ~100,000 TAO, prices from
-    /// ~0.003 to ~0.25 TAO, 1M TAO on root; deterministic.
-    static func benchmarkNetwork(rules: RuleSet, mode: ArithmeticMode) throws -> Network {
-        var configurations: [SubnetConfiguration] = []
-        var total: UInt64 = 0
-        for netuid in 1...128 {
-            let taoWhole = UInt64(600 + (netuid * 7_919) % 99_400)
-            let tao = taoWhole * 1_000_000_000
-            // Larger pools are pricier: alpha per TAO from ~300 (price ~0.003) down to 4 (0.25).
-            let alpha = tao * (4 + 300 * (100_000 - taoWhole) / 100_000)
-            total += tao
-            configurations.append(SubnetConfiguration(netuid: UInt16(netuid), taoReserveRao: tao, alphaReserveRao: alpha,
-                                                      alphaOutstandingRao: alpha / 3, minerWeights: [1, 1, 1, 1], validatorWeights: [1, 1]))
-        }
-        return try Network(rules: rules, startBlock: 5_000_000, startIssuanceRao: 9_000_000_000_000_000, rootStakeRao: 1_000_000_000_000_000,
-                           subnets: configurations, mode: mode)
     }
 
     /// The engine's own swap (quote and apply, all checks), alternating stake and unstake; on

@@ -36,4 +36,17 @@ import Testing
         }
         #expect(LargestRemainder.split(10, among: [1, 2, 3, 4]) == Self.bySorting(10, [1, 2, 3, 4]))
     }
+
+    @Test func reusedBuffersGiveTheFreshAnswer() async {
+        // The block loop splits into the same buffers every block: whatever they held before
+        // (longer, shorter, other values) must not leak into the next split.
+        var parts: [UInt64] = [], remainders: [LargestRemainder.Remainder] = []
+        await propertyCheck(count: 500, input: Gen.uint64(in: 0...200), Gen.uint64(), Gen.uint64(in: 0...1_000_000_000_000)) { count, seed, amount in
+            var state = seed | 1
+            func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+            let weights = (0..<Int(count)).map { _ in next() % 3 == 0 ? 0 : next() >> 24 }
+            LargestRemainder.split(amount, among: weights, into: &parts, remainders: &remainders, mode: .native)
+            #expect(parts == LargestRemainder.split(amount, among: weights, mode: .reference))
+        }
+    }
 }

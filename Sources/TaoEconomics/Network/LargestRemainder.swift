@@ -9,27 +9,39 @@ public enum LargestRemainder {
     /// The parts of `amountRao` for `weights` (an empty or all-zero list gets nothing and returns
     /// zeros). `.native` falls back to GMP when Σw passes 2^64; `.reference` always uses GMP.
     public static func split(_ amountRao: UInt64, among weights: [UInt64], mode: ArithmeticMode = .native) -> [UInt64] {
-        if mode == .reference { return splitWide(amountRao, among: weights) }
+        var parts: [UInt64] = [], remainders: [Remainder] = []
+        split(amountRao, among: weights, into: &parts, remainders: &remainders, mode: mode)
+        return parts
+    }
+
+    /// A weight's fractional part: amount·w mod Σw, and the weight's position.
+    typealias Remainder = (remainder: UInt64, index: Int)
+
+    /// The same split written into `parts` (replacing what it held), with `remainders` as
+    /// working storage: callers that split every block pass the same buffers each time, so
+    /// nothing is allocated once they have grown.
+    static func split(_ amountRao: UInt64, among weights: [UInt64], into parts: inout [UInt64], remainders: inout [Remainder],
+                      mode: ArithmeticMode) {
+        parts.removeAll(keepingCapacity: true)
         var total: UInt64 = 0
-        for weight in weights {
+        var fitsNative = mode == .native
+        for weight in weights where fitsNative {
             let (sum, overflow) = total.addingReportingOverflow(weight)
-            guard !overflow else { return splitWide(amountRao, among: weights) }
+            fitsNative = !overflow
             total = sum
         }
-        guard total > 0 else { return weights.map { _ in 0 } }
-        var parts = [UInt64](repeating: 0, count: weights.count)
-        var remainders = [(remainder: UInt64, index: Int)]()
-        remainders.reserveCapacity(weights.count)
+        guard fitsNative else { parts.append(contentsOf: splitWide(amountRao, among: weights)); return }
+        guard total > 0 else { parts.append(contentsOf: repeatElement(0, count: weights.count)); return }
+        remainders.removeAll(keepingCapacity: true)
         var paid: UInt64 = 0
         for (index, weight) in weights.enumerated() {
             // amount · weight / total, with total ≥ weight so the quotient fits.
             let (quotient, remainder) = NativeExact.multiplyDivideFloor(amountRao, weight, total) ?? (0, 0)
-            parts[index] = quotient
+            parts.append(quotient)
             paid += quotient
             remainders.append((remainder, index))
         }
-        distributeLeftover(amountRao - paid, remainders: remainders, into: &parts)
-        return parts
+        distributeLeftover(amountRao - paid, remainders: &remainders, into: &parts)
     }
 
     /// The same split for weights whose sum overflows 64 bits, in GMP.
@@ -54,24 +66,24 @@ public enum LargestRemainder {
     /// One rao each to the `leftover` largest remainders (ties: lower index), `leftover` below
     /// their count. The order (remainder descending, then index) is strict, so the chosen set is
     /// unique: it is found by selection (expected linear time), not by sorting every remainder.
-    static func distributeLeftover(_ leftover: UInt64, remainders: [(remainder: UInt64, index: Int)], into parts: inout [UInt64]) {
+    /// `remainders` is reordered.
+    static func distributeLeftover(_ leftover: UInt64, remainders: inout [Remainder], into parts: inout [UInt64]) {
         guard leftover > 0 else { return }
-        var entries = remainders
         let count = Int(leftover)
-        if count < entries.count { selectFirst(count, of: &entries) }
-        for entry in entries.prefix(count) { parts[entry.index] += 1 }
+        if count < remainders.count { selectFirst(count, of: &remainders) }
+        for entry in remainders.prefix(count) { parts[entry.index] += 1 }
     }
 
     /// Whether `a` comes before `b`: the larger remainder, then the lower index.
     @inline(__always)
-    static func precedes(_ a: (remainder: UInt64, index: Int), _ b: (remainder: UInt64, index: Int)) -> Bool {
+    static func precedes(_ a: Remainder, _ b: Remainder) -> Bool {
         a.remainder != b.remainder ? a.remainder > b.remainder : a.index < b.index
     }
 
     /// Rearranges `entries` so that its first `count` elements are the `count` first in the
     /// `precedes` order (in no particular order among themselves): quickselect with a
     /// median-of-three pivot and a three-way-free Lomuto partition (keys are distinct).
-    static func selectFirst(_ count: Int, of entries: inout [(remainder: UInt64, index: Int)]) {
+    static func selectFirst(_ count: Int, of entries: inout [Remainder]) {
         var low = 0, high = entries.count - 1
         while low < high {
             // Median of three as the pivot, moved to `high`.

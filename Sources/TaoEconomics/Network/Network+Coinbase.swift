@@ -26,13 +26,16 @@ extension Network {
             return
         }
         let issuanceBefore = tao.issuanceRao
-        let taoIn = taoShares(emissionRao: emission)
+        var buffers = scratch
+        scratch = BlockScratch()  // so that `buffers` holds the only reference and fills in place
+        taoShares(emissionRao: emission, into: &buffers)
         try checkBlockFits(emissionRao: emission)
         // In place: nothing below can fail once the block fits.
         let (issued, rootSoldTotal) = switch mode {
-        case .native: try runSubnets(taoIn: taoIn, arithmetic: NativeI96F32.self)
-        case .reference: try runSubnets(taoIn: taoIn, arithmetic: ReferenceI96F32.self)
+        case .native: try runSubnets(taoIn: buffers.taoIn, arithmetic: NativeI96F32.self)
+        case .reference: try runSubnets(taoIn: buffers.taoIn, arithmetic: ReferenceI96F32.self)
         }
+        scratch = buffers
         tao.mintedRao += issued
         tao.poolsRao = tao.poolsRao + issued - rootSoldTotal
         tao.pendingRootRao += rootSoldTotal

@@ -50,10 +50,13 @@ extension Network {
     }
 
     func headBlockPlan<U: U64F64Arithmetic>(emissionRao: UInt64, _ u: U.Type) -> HeadBlockPlan {
-        let emitting = subnets.indices.filter { subnets[$0].emits(atBlock: block) }
-        let inputs = emitting.map { index in
-            HeadShares.Input(emaPriceRaw: subnets[index].pool.emaPriceRaw, minerBurnedRaw: subnets[index].minerBurnedRaw,
-                             emissionEnabled: subnets[index].emissionEnabled)
+        var emitting: [Int] = [], inputs: [HeadShares.Input] = []
+        emitting.reserveCapacity(subnets.count)
+        inputs.reserveCapacity(subnets.count)
+        for index in subnets.indices where subnets[index].emits(atBlock: block) {
+            emitting.append(index)
+            inputs.append(HeadShares.Input(emaPriceRaw: subnets[index].pool.emaPriceRaw, minerBurnedRaw: subnets[index].minerBurnedRaw,
+                                           emissionEnabled: subnets[index].emissionEnabled))
         }
         let ungated = HeadShares.shares(inputs, arithmetic: U.self)
         var shares = ungated

@@ -204,6 +204,8 @@ public struct Network: Sendable, Equatable {
     public var isObserving = false
     /// What blocks and trades recorded for the checker, while observing.
     public internal(set) var observations = Observations()
+    /// Buffers the block loop reuses; not part of the state (see `BlockScratch`).
+    var scratch = BlockScratch()
 
     /// A network at `startBlock` with `startIssuanceRao` issued, `rootStakeRao` on root and these
     /// subnets; the TAO not in pools or on root is free. Under constant-product rules the HEAD

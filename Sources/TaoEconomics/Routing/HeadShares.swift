@@ -25,21 +25,37 @@ enum HeadShares {
 
     /// The shares as U64F64 raw values, in the inputs' order.
     static func shares<A: U64F64Arithmetic>(_ inputs: [Input], arithmetic: A.Type) -> [UInt128] {
-        let prices = inputs.map { A.fromRaw32($0.emaPriceRaw) }
-        let total = prices.reduce(A.zero, A.add)
-        let priceShares = prices.map { A.divide($0, total) ?? A.zero }
-        let weighted = zip(priceShares, inputs).map { share, input in
-            A.multiply(share, A.subtract(A.one, min(A.fromRaw32(input.minerBurnedRaw), A.one)))
+        let total = inputs.reduce(A.zero) { A.add($0, A.fromRaw32($1.emaPriceRaw)) }
+        // One buffer: s_i first (Σw summed alongside), then share_i in place; w_i is recomputed
+        // from the stored s_i (U64F64 raw values round-trip exactly) rather than kept.
+        var shares: [UInt128] = []
+        shares.reserveCapacity(inputs.count)
+        var totalWeight = A.zero
+        for input in inputs {
+            let priceShare = A.divide(A.fromRaw32(input.emaPriceRaw), total) ?? A.zero
+            shares.append(A.raw(priceShare))
+            totalWeight = A.add(totalWeight, weight(priceShare, input, arithmetic: A.self))
         }
-        let totalWeight = weighted.reduce(A.zero, A.add)
-        var shares = totalWeight > A.zero ? weighted.map { A.divide($0, totalWeight) ?? A.zero } : priceShares
-        if inputs.contains(where: { !$0.emissionEnabled }) {
-            let enabledTotal = zip(shares, inputs).filter { $1.emissionEnabled }.map(\.0).reduce(A.zero, A.add)
-            shares = zip(shares, inputs).map { share, input in
-                input.emissionEnabled && enabledTotal > A.zero ? (A.divide(share, enabledTotal) ?? A.zero) : A.zero
+        if totalWeight > A.zero {
+            for position in shares.indices {
+                let weighted = weight(A.fromRaw(shares[position]), inputs[position], arithmetic: A.self)
+                shares[position] = A.raw(A.divide(weighted, totalWeight) ?? A.zero)
             }
         }
-        return shares.map(A.raw)
+        if inputs.contains(where: { !$0.emissionEnabled }) {
+            var enabledTotal = A.zero
+            for (share, input) in zip(shares, inputs) where input.emissionEnabled { enabledTotal = A.add(enabledTotal, A.fromRaw(share)) }
+            for position in shares.indices {
+                let enabled = inputs[position].emissionEnabled && enabledTotal > A.zero
+                shares[position] = enabled ? A.raw(A.divide(A.fromRaw(shares[position]), enabledTotal) ?? A.zero) : A.raw(A.zero)
+            }
+        }
+        return shares
+    }
+
+    /// w_i = s_i ⊗ (1 − min(MinerBurned_i, 1)).
+    private static func weight<A: U64F64Arithmetic>(_ priceShare: A.Value, _ input: Input, arithmetic: A.Type) -> A.Value {
+        A.multiply(priceShare, A.subtract(A.one, min(A.fromRaw32(input.minerBurnedRaw), A.one)))
     }
 
     /// A subnet's TAO emission, U96F32 raw: U64F64(E) ⊗ share, truncated to 32 fractional bits.
