@@ -53,5 +53,16 @@ import Testing
     @Test func benchRejectsBadInput() throws {
         #expect(try CLI.run(["bench", "--iterations", "0"]).exitCode == 2)
         #expect(try CLI.run(["bench", "--filter", "nothing-matches"]).exitCode == 2)
+        #expect(try CLI.run(["bench", "--subnets", "0"]).exitCode == 2)
+        #expect(try CLI.run(["bench", "--subnets", "4097"]).exitCode == 2)
+    }
+
+    @Test func benchStepsTheNumberOfSubnetsAsked() throws {
+        let result = try CLI.run(["bench", "--filter", "subnets @ card", "--subnets", "8", "--blocks", "5", "--format", "csv"])
+        #expect(result.exitCode == 0)
+        let rows = result.standardOutput.split(separator: "\n").dropFirst()
+        #expect(rows.count == 2)  // native and GMP reference
+        // 5 blocks × 8 subnets: operations count subnet-blocks.
+        #expect(rows.allSatisfy { $0.hasPrefix("coinbase step 8 subnets @ card") && $0.split(separator: ",")[1] == "40" })
     }
 }
