@@ -21,6 +21,14 @@ enum ArgumentParsing {
         try BigInteger.parseUInt64(text, what: "a seed: a whole number from 0 to 18446744073709551615")
     }
 
+    /// A `--set key.path=value` override.
+    static func override(_ text: String) throws -> ScenarioOverride {
+        guard let override = ScenarioOverride(parsing: text) else {
+            throw ValidationError("--set takes key.path=value (keys of letters, digits and _, list items as [index]), not '\(text)'")
+        }
+        return override
+    }
+
     /// A positive whole number of blocks.
     static func positiveBlocks(_ text: String) throws -> UInt64 {
         let value = try BigInteger.parseUInt64(text, what: "a positive whole number of blocks")

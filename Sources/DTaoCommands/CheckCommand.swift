@@ -4,7 +4,7 @@ import Reporting
 import Simulation
 import TaoEconomics
 
-/// `dtao check SCENARIO... [--invariants all|NAME,...] [--golden DIR] [--update-golden] [--format text|json] [--max-differences N]`
+/// `dtao check SCENARIO... [--set key.path=value]... [--invariants all|NAME,...] [--golden DIR] [--update-golden] [--format text|json] [--max-differences N]`
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -19,7 +19,8 @@ struct CheckCommand: ParsableCommand {
             cells are printed and all are counted per file. A drift also says whether the \
             scenario or one of its input files changed since the baseline (SHA-256 in \
             DIR/<name>/baseline.json) or the engine did. A missing baseline is reported as \
-            missing. --update-golden rewrites the baselines instead. With --format json, the \
+            missing. --update-golden rewrites the baselines instead (not with --set: baselines \
+            are of the scenario files as written). --set applies to every scenario given. With --format json, the \
             report (or, on bad input, an error object) is JSON on stdout. Exit codes: 0 every \
             invariant held and every report matched; 1 a violation, a drift or a missing \
             baseline; 2 bad input; 3 the machine failed.
@@ -27,6 +28,10 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "Scenario files.")
     var scenarios: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Replace (or add) the value at a key path of every scenario before it is checked: key.path=value. Repeatable.", valueName: "key.path=value"),
+            transform: ArgumentParsing.override)
+    var overrides: [ScenarioOverride] = []
 
     @Option(help: ArgumentHelp("all, or a comma-separated list of invariant names.", valueName: "names"))
     var invariants: String = "all"
@@ -48,6 +53,7 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
         if updateGolden, golden == nil { throw ValidationError("--update-golden needs --golden DIR") }
+        if updateGolden, !overrides.isEmpty { throw ValidationError("--update-golden cannot be combined with --set: baselines are of the scenario files as written") }
         guard maxDifferences >= 0 else { throw ValidationError("--max-differences must be 0 or more") }
         _ = try selectedInvariants()
     }
@@ -69,7 +75,7 @@ struct CheckCommand: ParsableCommand {
         // Every scenario must be valid before any runs.
         var loaded: [(path: String, scenario: Scenario)] = []
         for path in scenarios {
-            do { loaded.append((path, try ScenarioParser.load(path: path))) } catch { throw CommandFailure.badInput(error.description, at: error) }
+            do { loaded.append((path, try ScenarioParser.load(path: path, overrides: overrides))) } catch { throw CommandFailure.badInput(error.description, at: error) }
         }
         let names = loaded.map(\.scenario.name)
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {

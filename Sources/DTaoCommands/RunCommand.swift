@@ -4,7 +4,7 @@ import Reporting
 import Simulation
 import TaoEconomics
 
-/// `dtao run SCENARIO --out DIR [--seed N] [--rules NAME] [--force] [--checkpoint-every N] [--resume FILE]`
+/// `dtao run SCENARIO --out DIR [--seed N] [--rules NAME] [--set key.path=value]... [--force] [--checkpoint-every N] [--resume FILE]`
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
 
             --checkpoint-every N also writes the run's complete state as state-<block>.json into \
             DIR every N blocks from the start, and at the end. --resume FILE continues the same \
-            scenario (same file, inputs, seed and rule set) from such a state to its horizon: \
+            scenario (same file, inputs, overrides, seed and rule set) from such a state to its horizon: \
             DIR then holds the rows from the state's block on, byte for byte those of the \
             unbroken run, and a summary of the whole run. Exit codes: 0 done; 1 the ledger did \
             not balance; 2 bad input (a state that is damaged or of another run included); 3 the \
@@ -39,6 +39,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Replace the scenario's rule set.", valueName: "name"))
     var rules: RuleSet?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Replace (or add) the value at a key path before the scenario is checked: key.path=value, list items by index (subnets[0].tao_reserve=1000). Repeatable, applied in order.", valueName: "key.path=value"),
+            transform: ArgumentParsing.override)
+    var overrides: [ScenarioOverride] = []
+
     @Flag(help: "Replace an existing report directory (and remove partial folders of killed runs).")
     var force = false
 
@@ -55,7 +59,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var loaded: Scenario
-        do { loaded = try ScenarioParser.load(path: scenario) } catch { throw CommandFailure.badInput(error.description, at: error) }
+        do { loaded = try ScenarioParser.load(path: scenario, overrides: overrides) } catch { throw CommandFailure.badInput(error.description, at: error) }
         if let seed { loaded.seed = seed }
         if let rules { loaded.rules = rules }
         var simulation: SimulationRun
@@ -104,6 +108,10 @@ struct RunCommand: ParsableCommand {
         }
         guard file.scenario.sha256 == now.sha256 else {
             throw CommandFailure.badInput("cannot resume: \(scenario.file) changed since \(stateFile) was written (SHA-256 \(file.scenario.sha256) then, \(now.sha256) now)")
+        }
+        guard (file.scenario.overrides ?? []) == (now.overrides ?? []) else {
+            let shown = { (list: [String]?) in list.map { $0.map { "--set \($0)" }.joined(separator: " ") } ?? "none" }
+            throw CommandFailure.badInput("cannot resume: \(stateFile) was written with overrides \(shown(file.scenario.overrides)), this run has \(shown(now.overrides))")
         }
         let then = Dictionary(file.scenario.inputs.map { ($0.file, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         for input in now.inputs where then[input.file] != input.sha256 {

@@ -27,6 +27,8 @@ public struct StateFile: Codable, Sendable {
         public let sha256: String
         /// Every other file it read (CSV paths, snapshots), with its SHA-256.
         public let inputs: [InputFileRecord]
+        /// The `--set` overrides the run applied, in order (`key.path=value`); absent when none.
+        public var overrides: [String]? = nil
     }
 
     /// `dtao-state`.
@@ -61,7 +63,8 @@ public struct StateFile: Codable, Sendable {
     /// The record of `scenario` as it is on disk now.
     public static func record(of scenario: Scenario) -> ScenarioRecord {
         let hashes = InputFileRecord.hashing([scenario.file] + scenario.inputFiles)
-        return ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256, inputs: Array(hashes.dropFirst()))
+        return ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256, inputs: Array(hashes.dropFirst()),
+                              overrides: scenario.overrides.isEmpty ? nil : scenario.overrides.map(\.description))
     }
 
     /// The file name of a state at `block`.

@@ -43,7 +43,7 @@ public struct SimulationRun {
         var configurations: [SubnetConfiguration]
         switch scenario.subnets {
         case let .explicit(list): configurations = list
-        case let .generated(generator): configurations = generator.subnets(seed: scenario.seed)
+        case let .generated(generator): configurations = generator.subnets(seed: scenario.networkSeed)
         case let .snapshot(snapshot, netuids, keyPath):
             let imported: SnapshotImport
             do { imported = try snapshot.imported(rules: rules, netuids: netuids, keyPath: keyPath) } catch { throw .scenario(error) }

@@ -111,8 +111,15 @@ public struct Scenario: Sendable {
     public let file: String
     /// The rule set it runs under (`--rules` may replace it).
     public var rules: RuleSet
-    /// The seed of every random stream (`--seed` may replace it).
+    /// The run seed: the TAO/USD path, the flows and the miners' draws (`--seed` and a sweep's
+    /// seeds replace it). Each purpose has its own stream, so two runs with the same seed see the
+    /// same market path and flow draws whatever else differs (common random numbers).
     public var seed: UInt64
+    /// The `--set` overrides applied to the file before validation, in order.
+    public internal(set) var overrides: [ScenarioOverride] = []
+    /// The seed of the subnet generator (`network_seed`, default the `seed` written in the file):
+    /// never the run seed, so a Monte Carlo over seeds keeps one starting network.
+    public var networkSeed: UInt64
     /// Blocks run.
     public let horizonBlocks: UInt64
     /// How often the world acts.

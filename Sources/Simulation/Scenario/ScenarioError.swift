@@ -46,6 +46,9 @@ public struct ScenarioKeyPath: Hashable, Sendable, CustomStringConvertible, Expr
     /// The path one list item deeper.
     public func appending(index: Int) -> ScenarioKeyPath { ScenarioKeyPath(components + [.index(index)]) }
 
+    /// Whether `prefix`'s components begin this path's (every path starts with the empty one).
+    public func starts(with prefix: ScenarioKeyPath) -> Bool { components.starts(with: prefix.components) }
+
     /// Whether the path is the file as a whole.
     public var isEmpty: Bool { components.isEmpty }
 

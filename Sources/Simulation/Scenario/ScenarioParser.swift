@@ -6,7 +6,7 @@ import Yams
 /// Reads and validates a scenario file. Every mistake is reported before a run starts, with the
 /// file, the key path, the value and what was expected.
 public enum ScenarioParser {
-    static let topLevelKeys = ["name", "description", "rules", "seed", "horizon", "step", "sample_every", "start", "market",
+    static let topLevelKeys = ["name", "description", "rules", "seed", "network_seed", "horizon", "step", "sample_every", "start", "market",
                                "root", "subnets", "holders", "flows", "registrations", "gate"]
 
     /// Values a scenario may leave out, and the limits it must keep.
@@ -26,19 +26,35 @@ public enum ScenarioParser {
         public static let lastDate = CalendarDate(daysSinceEpoch: 2_932_896)
     }
 
-    /// Parses the file at `path`.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    /// Parses the file at `path`, with `overrides` applied in order before validation.
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, keyPath: ScenarioKeyPath(), line: nil, value: path, expected: "a readable scenario file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, keyPath: ScenarioKeyPath(), line: nil, value: "binary data", expected: "a UTF-8 text file")
         }
-        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent, overrides: overrides)
     }
 
-    /// Parses scenario text; `directory` resolves relative paths (a market CSV).
-    public static func parse(_ text: String, file: String, directory: String = ".") throws(ScenarioError) -> Scenario {
+    /// Parses scenario text; `directory` resolves relative paths (a market CSV). `overrides` are
+    /// applied in order, then the result is validated as a whole; a mistake at or under an
+    /// overridden key path names the override.
+    public static func parse(_ text: String, file: String, directory: String = ".", overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        var root = try compose(text, file: file)
+        for override in overrides { root = try override.applied(to: root, file: file) }
+        do {
+            var scenario = try scenario(from: root, file: file, directory: directory)
+            scenario.overrides = overrides
+            return scenario
+        } catch {
+            guard let override = overrides.last(where: { error.keyPath.starts(with: $0.keyPath) }) else { throw error }
+            throw ScenarioError(file: "\(file) with --set \(override)", keyPath: error.keyPath, line: nil, value: error.value, expected: error.expected)
+        }
+    }
+
+    /// The YAML (or JSON) tree of scenario text.
+    static func compose(_ text: String, file: String) throws(ScenarioError) -> Node {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -51,6 +67,11 @@ public enum ScenarioParser {
             throw ScenarioError(file: file, keyPath: ScenarioKeyPath(), line: nil, value: "\(error)".split(separator: "\n").first.map(String.init) ?? "",
                                 expected: "valid YAML (or JSON)")
         }
+        return root
+    }
+
+    /// The scenario a tree describes, validated.
+    static func scenario(from root: Node, file: String, directory: String) throws(ScenarioError) -> Scenario {
         let top = try YAMLValue(node: root, path: "", file: file).mapping(
             allowed: topLevelKeys, required: ["name", "horizon", "market", "subnets"])
 
@@ -62,6 +83,7 @@ public enum ScenarioParser {
             rules = named
         }
         let seed = try top["seed"]?.unsigned("a non-negative integer seed") ?? 0
+        let networkSeed = try top["network_seed"]?.unsigned("a non-negative integer seed") ?? seed
 
         // A snapshot may supply the start block, the issuance and the root stake.
         let snapshot = try snapshotSource(top["subnets"]!, directory: directory)
@@ -164,7 +186,7 @@ public enum ScenarioParser {
         }
 
         return Scenario(
-            name: name, file: file, rules: rules, seed: seed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
+            name: name, file: file, rules: rules, seed: seed, networkSeed: networkSeed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
             startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
             rootTaoRao: rootRao, rootClaim: rootClaim, lastLockRao: lastLockRao, lastLockBlock: lastLockBlock, gate: gate,
             startFilledFromSnapshot: filled, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
