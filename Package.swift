@@ -37,11 +37,13 @@ let package = Package(
             "FixedMath", "TaoEconomics", "Simulation", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
         ]),
+        // Sweeps: grids of overrides × seeds run on all cores or in shards, banded across seeds.
+        .target(name: "Sweeps", dependencies: ["FixedMath", "TaoEconomics", "Simulation", "Reporting"]),
         // The command-line surface, kept apart from `main` so tests can reach its pieces.
         .target(
             name: "DTaoCommands",
             dependencies: [
-                "FixedMath", "TaoEconomics", "Simulation", "Reporting",
+                "FixedMath", "TaoEconomics", "Simulation", "Reporting", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +67,7 @@ let package = Package(
             name: "ReportingTests",
             dependencies: ["Reporting", "Simulation", "TaoEconomics", "FixedMath"]
         ),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Simulation", "FixedMath"]),
         .testTarget(name: "CLITests", dependencies: ["dtao", "DTaoCommands"]),
     ],
     swiftLanguageModes: [.v6]

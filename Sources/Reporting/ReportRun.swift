@@ -16,14 +16,26 @@ public enum ReportRun {
     public static func write(_ simulation: inout SimulationRun, into directory: ReportDirectory, engineVersion: String,
                              commandLine: [String], checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil,
                              progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
+        var nothing = DiscardingSink()
+        return try write(&simulation, into: directory, engineVersion: engineVersion, commandLine: commandLine, checkpointEveryBlocks: checkpointEveryBlocks,
+                         resumedFrom: resumedFrom, also: &nothing, progress: progress)
+    }
+
+    /// The same, with every sample, event and miner row also passed to `extra` (a sweep keeps
+    /// its digest of the run this way while the run's reports are written).
+    public static func write<Extra: RunSink>(_ simulation: inout SimulationRun, into directory: ReportDirectory, engineVersion: String,
+                                             commandLine: [String], checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil,
+                                             also extra: inout Extra, progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
         let startedAt = Date()
         let scenario = simulation.scenario
         do throws(RunError) {
-            var writer: ReportWriter
             let checkpointing = checkpointEveryBlocks.map { _ in (StateFile.record(of: scenario), engineVersion) }
-            do { writer = try ReportWriter(directory: directory, checkpointing: checkpointing) } catch { throw RunError.output(error) }
+            var tee: TeeSink<ReportWriter, Extra>
+            do { tee = TeeSink(try ReportWriter(directory: directory, checkpointing: checkpointing), extra) } catch { throw RunError.output(error) }
             simulation.checkpointEveryBlocks = checkpointEveryBlocks
-            let outcome = try simulation.run(into: &writer, progress: progress)
+            let outcome = try simulation.run(into: &tee, progress: progress)
+            let writer = tee.first
+            extra = tee.second
             do throws(OutputFailure) {
                 try writer.close()
                 try StreamingFile.write(RunSummaryText.markdown(scenario: scenario, outcome: outcome, resumedFrom: resumedFrom), to: directory.path("summary.md"))

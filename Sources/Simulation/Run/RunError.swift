@@ -54,3 +54,51 @@ extension RunSink {
     /// By default a sink ignores checkpoints.
     public mutating func checkpoint(_ state: RunState) throws(OutputFailure) {}
 }
+
+/// A sink that passes everything to two sinks, `first` then `second`.
+public struct TeeSink<First: RunSink, Second: RunSink>: RunSink {
+    /// The first sink.
+    public var first: First
+    /// The second sink.
+    public var second: Second
+
+    /// A tee of `first` and `second`.
+    public init(_ first: First, _ second: Second) {
+        self.first = first
+        self.second = second
+    }
+
+    /// Passes the sample to both sinks.
+    public mutating func sample(_ sample: NetworkSample) throws(OutputFailure) {
+        try first.sample(sample)
+        try second.sample(sample)
+    }
+
+    /// Passes the event to both sinks.
+    public mutating func event(_ event: RunEvent) throws(OutputFailure) {
+        try first.event(event)
+        try second.event(event)
+    }
+
+    /// Passes the miner rows to both sinks.
+    public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure) {
+        try first.miners(rows, at: sample)
+        try second.miners(rows, at: sample)
+    }
+
+    /// Passes the checkpoint to both sinks.
+    public mutating func checkpoint(_ state: RunState) throws(OutputFailure) {
+        try first.checkpoint(state)
+        try second.checkpoint(state)
+    }
+}
+
+/// A sink that keeps nothing.
+public struct DiscardingSink: RunSink {
+    /// A sink that keeps nothing.
+    public init() {}
+    /// Ignores the sample.
+    public mutating func sample(_ sample: NetworkSample) throws(OutputFailure) {}
+    /// Ignores the event.
+    public mutating func event(_ event: RunEvent) throws(OutputFailure) {}
+}

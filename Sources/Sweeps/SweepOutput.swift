@@ -1,0 +1,157 @@
+import FixedMath
+import Foundation
+import Reporting
+import Simulation
+
+/// Writes a sweep's results: `runs.csv`, `runs-subnets.csv`, `bands.csv` and `sweep.json`
+/// (Scenarios/README.md documents them). The bytes depend only on the sweep, its inputs and the
+/// runs' digests and failures, never on `--jobs`, shards or the order runs finished in.
+public enum SweepOutput {
+    /// The files a sweep folder holds.
+    public static let files = ["runs.csv", "runs-subnets.csv", "bands.csv", "sweep.json"]
+
+    /// Writes the four files into `directory` (its working folder).
+    public static func write(_ plan: SweepPlan, _ results: SweepRunner.Results, engineVersion: String, into directory: ReportDirectory) throws(OutputFailure) {
+        try StreamingFile.write(runsCSV(plan, results), to: directory.path("runs.csv"))
+        try StreamingFile.write(runSubnetsCSV(plan, results), to: directory.path("runs-subnets.csv"))
+        let bands = try StreamingFile(path: directory.path("bands.csv"))
+        try writeBands(plan, results, to: bands)
+        try bands.close()
+        try StreamingFile.write(JSONText.encode(SweepRecord(plan, results, engineVersion: engineVersion)), to: directory.path("sweep.json"))
+    }
+
+    /// A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.
+    static func field(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    static func line(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\n" }
+
+    /// The grid key columns' header cells and a point's values.
+    static func gridHeader(_ plan: SweepPlan) -> [String] { plan.spec.keyPaths.map(\.description) }
+    static func gridValues(_ plan: SweepPlan, point: Int) -> [String] { plan.points[point].overrides.map(\.valueText) }
+
+    static func runsCSV(_ plan: SweepPlan, _ results: SweepRunner.Results) -> String {
+        var text = line(["run", "id", "point", "seed"] + gridHeader(plan) + ["status", "end_block", "total_issuance_rao", "halvings", "tao_usd", "refusals", "miners_profit_usd"])
+        for run in plan.runs {
+            let prefix = [String(run.index), run.id, String(run.point), String(run.seed)] + gridValues(plan, point: run.point)
+            if let digest = results.digests[run.index], let last = digest.samples.last {
+                let profit = digest.miners.isEmpty ? "" : SweepMetric.profitUsd.text(digest.miners.reduce(BigInteger.zero) { $0 + $1.profitUsdMicro })
+                text += line(prefix + ["ok", String(last.block), String(last.issuanceRao), String(digest.halvings), SweepMetric.taoUsd.text(BigInteger(last.taoUsdMicro)),
+                                       String(digest.refusals), profit])
+            } else if results.failures[run.index] != nil {
+                text += line(prefix + ["failed", "", "", "", "", "", ""])
+            }
+        }
+        return text
+    }
+
+    static func runSubnetsCSV(_ plan: SweepPlan, _ results: SweepRunner.Results) -> String {
+        var text = line(["run", "id", "point", "seed"] + gridHeader(plan) + ["netuid", "price_tao", "price_usd", "market_cap_usd", "miners_profit_usd", "breakeven_tao_usd"])
+        for run in plan.runs {
+            guard let digest = results.digests[run.index], let last = digest.samples.last else { continue }
+            let prefix = [String(run.index), run.id, String(run.point), String(run.seed)] + gridValues(plan, point: run.point)
+            for subnet in last.subnets {
+                let miners = digest.miners.first { $0.netuid == subnet.netuid }
+                text += line(prefix + [String(subnet.netuid), SweepMetric.priceTao.text(subnet.priceTaoAtto), SweepMetric.priceUsd.text(subnet.priceUsdMicro),
+                                       SweepMetric.priceUsd.text(subnet.marketCapUsdMicro), miners.map { SweepMetric.profitUsd.text($0.profitUsdMicro) } ?? "",
+                                       miners?.breakevenTaoUsdMicro.map(SweepMetric.breakevenTaoUsd.text) ?? ""])
+            }
+        }
+        return text
+    }
+
+    /// One band's identity within a sample block: the metric and the subnet (nil: network).
+    struct BandKey: Hashable, Comparable {
+        let metric: Int
+        let netuid: Int
+
+        static func < (a: BandKey, b: BandKey) -> Bool { (a.metric, a.netuid) < (b.metric, b.netuid) }
+    }
+
+    static func writeBands(_ plan: SweepPlan, _ results: SweepRunner.Results, to file: StreamingFile) throws(OutputFailure) {
+        try file.write(line(["block", "date", "point"] + gridHeader(plan) + ["metric", "netuid", "n", "mean", "min"] + SweepBand.percents.map { "p\($0)" } + ["max"]))
+        let metrics = SweepMetric.allCases
+        let index = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1, $0) })
+        for point in plan.points {
+            var blocks: [UInt64: (date: String, values: [BandKey: [BigInteger]])] = [:]
+            let digests = plan.runs.filter { $0.point == point.index }.compactMap { results.digests[$0.index] }
+            for digest in digests {
+                for sample in digest.samples {
+                    var entry = blocks[sample.block] ?? (sample.date, [:])
+                    func add(_ metric: SweepMetric, _ netuid: UInt16?, _ value: BigInteger) {
+                        entry.values[BandKey(metric: index[metric]!, netuid: netuid.map(Int.init) ?? -1), default: []].append(value)
+                    }
+                    add(.totalIssuanceRao, nil, BigInteger(sample.issuanceRao))
+                    add(.taoUsd, nil, BigInteger(sample.taoUsdMicro))
+                    for subnet in sample.subnets {
+                        add(.priceTao, subnet.netuid, subnet.priceTaoAtto)
+                        add(.priceUsd, subnet.netuid, subnet.priceUsdMicro)
+                    }
+                    for miners in sample.miners {
+                        add(.profitUsd, miners.netuid, miners.profitUsdMicro)
+                        if let breakeven = miners.breakevenTaoUsdMicro { add(.breakevenTaoUsd, miners.netuid, breakeven) }
+                    }
+                    blocks[sample.block] = entry
+                }
+            }
+            let grid = gridValues(plan, point: point.index)
+            for block in blocks.keys.sorted() {
+                let entry = blocks[block]!
+                for key in entry.values.keys.sorted() {
+                    let metric = metrics[key.metric]
+                    let band = SweepBand(entry.values[key]!)
+                    try file.write(line([String(block), entry.date, String(point.index)] + grid + [metric.rawValue, key.netuid < 0 ? "" : String(key.netuid),
+                                        String(band.count), metric.text(band.mean), metric.text(band.minimum)]
+                                        + band.percentiles.map(metric.text) + [metric.text(band.maximum)]))
+                }
+            }
+        }
+    }
+}
+
+/// `sweep.json`: what the sweep was and what became of its runs (no timings: the file is the
+/// same bytes for the same sweep whatever `--jobs` or sharding).
+struct SweepRecord: Encodable {
+    struct Dimension: Encodable {
+        let keys: [String]
+        let values: [[String]]
+    }
+
+    struct Point: Encodable {
+        let point: Int
+        let overrides: [String]
+        let rules: String
+    }
+
+    let format = "dtao-sweep"
+    let version = 1
+    let name: String
+    let engineVersion: String
+    let sweep: InputFileRecord
+    let scenario: InputFileRecord
+    let inputs: [InputFileRecord]
+    let overrides: [String]
+    let dimensions: [Dimension]
+    let seeds: [UInt64]
+    let points: [Point]
+    let runs: Int
+    let finished: Int
+    let failed: [SweepRunFailure]
+
+    init(_ plan: SweepPlan, _ results: SweepRunner.Results, engineVersion: String) {
+        name = plan.spec.name
+        self.engineVersion = engineVersion
+        let hashed = InputFileRecord.hashing([plan.spec.file, plan.spec.scenarioPath])
+        sweep = hashed[0]
+        scenario = hashed[1]
+        inputs = InputFileRecord.hashing(Array(Set(plan.scenarios.flatMap(\.inputFiles))).sorted())
+        overrides = plan.baseOverrides.map(\.description)
+        dimensions = plan.spec.dimensions.map { Dimension(keys: $0.keyPaths.map(\.description), values: $0.steps) }
+        seeds = plan.spec.seeds
+        points = plan.points.map { Point(point: $0.index, overrides: $0.overrides.map(\.description), rules: plan.scenarios[$0.index].rules.name) }
+        runs = plan.runs.count
+        finished = results.digests.count
+        failed = results.failures.keys.sorted().map { results.failures[$0]! }
+    }
+}
