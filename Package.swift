@@ -67,7 +67,7 @@ let package = Package(
             name: "ReportingTests",
             dependencies: ["Reporting", "Simulation", "TaoEconomics", "FixedMath"]
         ),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Simulation", "FixedMath"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Simulation", "FixedMath", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CLITests", dependencies: ["dtao", "DTaoCommands"]),
     ],
     swiftLanguageModes: [.v6]
