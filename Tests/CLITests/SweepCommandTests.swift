@@ -129,4 +129,32 @@ import Testing
         #expect(try CLI.run(["sweep", "merge", "a0", "--out", "m"], in: work).exitCode == 2)
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("m").path))
     }
+
+    @Test func progressSaysRunsDoneTotalAndTimeLeft() throws {
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let plain = try CLI.run(["sweep", "sweep.yaml", "--out", "p", "--jobs", "2", "--progress", "plain"], in: work)
+        #expect(plain.exitCode == 0)
+        let lines = plain.standardError.split(separator: "\n")
+        #expect(lines.count == 12 && lines.last?.hasPrefix("sweep tiny-sweep: 12 of 12 runs (100%), about") == true, "\(plain.standardError)")
+        #expect(lines.allSatisfy { $0.contains(" left") })
+        let quiet = try CLI.run(["sweep", "sweep.yaml", "--out", "q", "--quiet"], in: work)
+        #expect(quiet.exitCode == 0 && quiet.standardError.isEmpty && quiet.standardOutput.isEmpty)
+    }
+
+    /// A full disk while the runs keep their reports: exit 3, and neither the sweep folder nor a
+    /// run's folder is left.
+    @Test func aFullDiskExitsThreeAndLeavesNothing() throws {
+        guard let mount = try Mounts.tmpfs(kibibytes: 64) else {
+            Issue.record("cannot mount a tmpfs here (needs root): the disk-full path is untested on this machine")
+            return
+        }
+        defer { Mounts.unmount(mount) }
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try CLI.run(["sweep", "sweep.yaml", "--out", mount.appendingPathComponent("out").path, "--keep-runs", "--quiet"], in: work)
+        #expect(result.exitCode == 3, "\(result.standardError)")
+        #expect(result.standardError.contains("No space left on device"), "\(result.standardError)")
+        #expect(try RunCommandTests.contents(mount) == [])
+    }
 }
