@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         // GMP, the reference arithmetic. Its macro-only API is wrapped in static inline shims.
@@ -37,13 +38,19 @@ let package = Package(
             "FixedMath", "TaoEconomics", "Simulation", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CSV", package: "CSV.swift"), .product(name: "Yams", package: "Yams"),
         ]),
+        // Charts: scales with nice ticks, lines, bands and axes drawn as inline SVG; no economics.
+        .target(name: "Charts", dependencies: [.product(name: "Plot", package: "Plot")]),
+        // report.html for run and sweep folders, built from the folders' files with Plot.
+        .target(name: "HTMLReport", dependencies: [
+            "Charts", "Reporting", .product(name: "Plot", package: "Plot"), .product(name: "CSV", package: "CSV.swift"),
+        ]),
         // Sweeps: grids of overrides × seeds run on all cores or in shards, banded across seeds.
         .target(name: "Sweeps", dependencies: ["FixedMath", "TaoEconomics", "Simulation", "Reporting"]),
         // The command-line surface, kept apart from `main` so tests can reach its pieces.
         .target(
             name: "DTaoCommands",
             dependencies: [
-                "FixedMath", "TaoEconomics", "Simulation", "Reporting", "Sweeps",
+                "FixedMath", "TaoEconomics", "Simulation", "Reporting", "Sweeps", "HTMLReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +74,7 @@ let package = Package(
             name: "ReportingTests",
             dependencies: ["Reporting", "Simulation", "TaoEconomics", "FixedMath"]
         ),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", .product(name: "Plot", package: "Plot")]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Simulation", "FixedMath", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CLITests", dependencies: ["dtao", "DTaoCommands"]),
     ],

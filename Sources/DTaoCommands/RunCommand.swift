@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTMLReport
 import Reporting
 import Simulation
 import TaoEconomics
@@ -46,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace an existing report directory (and remove partial folders of killed runs).")
     var force = false
 
+    @Flag(help: "Do not write report.html (the charts and tables page).")
+    var noReport = false
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Write the run's state as state-<block>.json every N blocks from the start, and at the end.", valueName: "n"),
             transform: ArgumentParsing.positiveBlocks)
     var checkpointEvery: UInt64?
@@ -83,9 +87,11 @@ struct RunCommand: ParsableCommand {
         let showProgress = isatty(STDERR_FILENO) != 0
         let outcome: RunOutcome
         do {
+            var nothing = DiscardingSink()
             outcome = try ReportRun.write(&simulation, into: directory, engineVersion: DTao.version,
                                           commandLine: ["dtao"] + CommandLine.arguments.dropFirst(),
-                                          checkpointEveryBlocks: checkpointEvery, resumedFrom: resumedFrom) { done, total in
+                                          checkpointEveryBlocks: checkpointEvery, resumedFrom: resumedFrom, also: &nothing,
+                                          extraFile: noReport ? nil : ReportCommand.runReportFile) { done, total in
                 guard showProgress else { return }
                 FileHandle.standardError.write(Data("\r\(loaded.name): block \(done) of \(total) (\(done * 100 / max(total, 1))%)".utf8))
             }
@@ -94,7 +100,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-        print("wrote \(directory.finalPath): " + ReportRun.files.joined(separator: ", "))
+        print("wrote \(directory.finalPath): " + (ReportRun.files + (noReport ? [] : [RunReport.file])).joined(separator: ", "))
         if !outcome.ledgerViolations.isEmpty {
             throw CommandFailure.refused("the ledger does not balance: " + outcome.ledgerViolations.map(\.description).joined(separator: "; "))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTMLReport
 import Reporting
 import Simulation
 import Sweeps
@@ -67,6 +68,9 @@ struct SweepRunCommand: ParsableCommand {
 
     @Flag(help: "Replace an existing folder.")
     var force = false
+
+    @Flag(help: "Do not write report.html (a shard folder never has one: merge writes it).")
+    var noReport = false
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a directory path") }
@@ -137,6 +141,7 @@ struct SweepRunCommand: ParsableCommand {
                 try SweepShard.write(plan, results, index: shardPart.index, count: shardPart.count, runs: indices, engineVersion: DTao.version, into: directory)
             } else {
                 try SweepOutput.write(plan, results, engineVersion: DTao.version, into: directory)
+                if !noReport { try Self.writeReport(in: directory) }
             }
             try directory.commit()
         } catch {
@@ -144,6 +149,18 @@ struct SweepRunCommand: ParsableCommand {
             throw CommandFailure.machine("\(error); nothing was written")
         }
         try Self.conclude(results, runs: indices.count, folder: directory.finalPath, quiet: quiet)
+    }
+
+    /// Writes report.html from the sweep's files in the working folder.
+    static func writeReport(in directory: ReportDirectory) throws(OutputFailure) {
+        do {
+            let text = try SweepReport.html(folder: directory.workingPath)
+            try StreamingFile.write(text, to: directory.path(RunReport.file))
+        } catch let failure as OutputFailure {
+            throw failure
+        } catch {
+            throw OutputFailure(path: directory.path(RunReport.file), reason: "\(error)")
+        }
     }
 
     /// Prints the outcome; a failed run makes the exit code 1.
@@ -181,6 +198,9 @@ struct SweepMergeCommand: ParsableCommand {
     @Flag(help: "No summary line.")
     var quiet = false
 
+    @Flag(help: "Do not write report.html.")
+    var noReport = false
+
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("give the shard folders to merge") }
         guard !out.isEmpty else { throw ValidationError("--out needs a directory path") }
@@ -193,6 +213,7 @@ struct SweepMergeCommand: ParsableCommand {
         do { directory = try ReportDirectory(out: out, force: force) } catch { throw CommandFailure(error) }
         do {
             try SweepOutput.write(plan, results, engineVersion: DTao.version, into: directory)
+            if !noReport { try SweepRunCommand.writeReport(in: directory) }
             try directory.commit()
         } catch {
             directory.abandon()

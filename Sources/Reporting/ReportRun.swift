@@ -21,11 +21,27 @@ public enum ReportRun {
                          resumedFrom: resumedFrom, also: &nothing, progress: progress)
     }
 
+    /// Something written into a finished report folder before it is moved into place (the HTML
+    /// report): its file name, and how to write it from the folder's other files.
+    public struct ExtraFile: Sendable {
+        /// The file's name in the folder.
+        public let name: String
+        /// Writes it, given the working folder's path.
+        public let write: @Sendable (String) throws -> Void
+
+        /// An extra file `name` written by `write`.
+        public init(name: String, write: @escaping @Sendable (String) throws -> Void) {
+            self.name = name
+            self.write = write
+        }
+    }
+
     /// The same, with every sample, event and miner row also passed to `extra` (a sweep keeps
     /// its digest of the run this way while the run's reports are written).
     public static func write<Extra: RunSink>(_ simulation: inout SimulationRun, into directory: ReportDirectory, engineVersion: String,
                                              commandLine: [String], checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil,
-                                             also extra: inout Extra, progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
+                                             also extra: inout Extra, extraFile: ExtraFile? = nil,
+                                             progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
         let startedAt = Date()
         let scenario = simulation.scenario
         do throws(RunError) {
@@ -40,10 +56,16 @@ public enum ReportRun {
                 try writer.close()
                 try StreamingFile.write(RunSummaryText.markdown(scenario: scenario, outcome: outcome, resumedFrom: resumedFrom), to: directory.path("summary.md"))
                 let formatter = ISO8601DateFormatter()
-                let manifest = RunManifest(scenario: scenario, engineVersion: engineVersion, commandLine: commandLine, files: files + writer.stateFiles,
+                let manifest = RunManifest(scenario: scenario, engineVersion: engineVersion, commandLine: commandLine,
+                                           files: files + writer.stateFiles + (extraFile.map { [$0.name] } ?? []),
                                            startedAt: formatter.string(from: startedAt), finishedAt: formatter.string(from: Date()),
                                            checkpointEveryBlocks: checkpointEveryBlocks, resumedFrom: resumedFrom)
                 try StreamingFile.write(JSONText.encode(manifest), to: directory.path("manifest.json"))
+                if let extraFile {
+                    do { try extraFile.write(directory.workingPath) } catch {
+                        throw OutputFailure(path: directory.path(extraFile.name), reason: "\(error)")
+                    }
+                }
                 try directory.commit()
             } catch { throw RunError.output(error) }
             return outcome

@@ -7,7 +7,7 @@ import Simulation
 /// (Scenarios/README.md documents them). The bytes depend only on the sweep, its inputs and the
 /// runs' digests and failures, never on `--jobs`, shards or the order runs finished in.
 public enum SweepOutput {
-    /// The files a sweep folder holds.
+    /// The data files a sweep folder holds (beside report.html).
     public static let files = ["runs.csv", "runs-subnets.csv", "bands.csv", "sweep.json"]
 
     /// Writes the four files into `directory` (its working folder).

@@ -35,10 +35,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let first = try CLI.run(["run", "s.yaml", "--out", "a"], in: work)
         #expect(first.exitCode == 0, "\(first.standardError)")
-        #expect(try Self.contents(work.appendingPathComponent("a")) == ["events.csv", "manifest.json", "miners.csv", "network.csv", "subnets.csv", "summary.md"])
+        #expect(try Self.contents(work.appendingPathComponent("a")) == ["events.csv", "manifest.json", "miners.csv", "network.csv", "report.html", "subnets.csv", "summary.md"])
         let second = try CLI.run(["run", "s.yaml", "--out", "b"], in: work)
         #expect(second.exitCode == 0)
-        for file in ["subnets.csv", "network.csv", "miners.csv", "events.csv", "summary.md"] {
+        for file in ["subnets.csv", "network.csv", "miners.csv", "events.csv", "summary.md", "report.html"] {
             let a = try Data(contentsOf: work.appendingPathComponent("a/\(file)"))
             let b = try Data(contentsOf: work.appendingPathComponent("b/\(file)"))
             #expect(a == b, "\(file) differs between identical runs")
@@ -82,7 +82,7 @@ import Testing
         #expect(try Self.contents(out) == ["note.txt"])
         let forced = try CLI.run(["run", "s.yaml", "--out", "a", "--force"], in: work)
         #expect(forced.exitCode == 0)
-        #expect(try Self.contents(out) == ["events.csv", "manifest.json", "miners.csv", "network.csv", "subnets.csv", "summary.md"])
+        #expect(try Self.contents(out) == ["events.csv", "manifest.json", "miners.csv", "network.csv", "report.html", "subnets.csv", "summary.md"])
         #expect(try Self.contents(work) == ["a", "s.yaml"])
     }
 

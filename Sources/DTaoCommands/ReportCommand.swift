@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import HTMLReport
+import Reporting
+
+/// `dtao report DIR [--top N]`: (re)builds report.html of a run or sweep folder.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build report.html (charts and tables, one self-contained file) for a run or sweep folder.",
+        discussion: """
+            The page is built only from the folder's files, so it is byte for byte the one \
+            `dtao run` or `dtao sweep` wrote (with the same --top). It needs no network: the \
+            charts are inline SVG. Exit codes: 0 written; 2 not a run or sweep folder; 3 the \
+            file could not be written.
+            """)
+
+    @Argument(help: "A folder written by dtao run or dtao sweep.")
+    var folder: String
+
+    @Option(help: ArgumentHelp("Subnets shown in the price charts (the largest by market cap).", valueName: "n"))
+    var top: Int = 10
+
+    func validate() throws {
+        guard (1...128).contains(top) else { throw ValidationError("--top must be from 1 to 128") }
+    }
+
+    /// The report file `dtao run` adds to its folder.
+    static let runReportFile = ReportRun.ExtraFile(name: RunReport.file) { folder in _ = try RunReport.write(folder: folder) }
+
+    func run() throws {
+        let isSweep = FileManager.default.fileExists(atPath: folder + "/bands.csv")
+        let text: String
+        do {
+            text = isSweep ? try SweepReport.html(folder: folder, top: top) : try RunReport.html(folder: folder, top: top)
+        } catch {
+            throw CommandFailure.badInput("\(error)")
+        }
+        let path = folder + "/" + RunReport.file
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw CommandFailure.machine("cannot write \(path): \(error.localizedDescription)")
+        }
+        print("wrote \(path)")
+    }
+}

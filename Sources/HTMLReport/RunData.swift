@@ -1,0 +1,174 @@
+import Charts
+import Foundation
+import Plot
+import Reporting
+
+/// A run folder's files, read for the report.
+struct RunData {
+    let network: CSVTable
+    let subnets: CSVTable
+    let miners: CSVTable?
+    let events: CSVTable?
+    let scenarioName: String
+    let metaLines: [String]
+    /// (block, date) of every sample, in order.
+    let samples: [(block: Double, date: String)]
+    /// Where each era begins, as far as the samples show: the first sample of a higher era.
+    let halvings: [(block: Double, era: Int)]
+
+    init(folder: String) throws(RunReport.FolderError) {
+        guard let network = CSVTable(path: folder + "/network.csv"), let subnets = CSVTable(path: folder + "/subnets.csv") else {
+            throw RunReport.FolderError(description: "\(folder) is not a run folder: network.csv and subnets.csv are needed")
+        }
+        for name in [NetworkColumns.block.name, NetworkColumns.date.name, NetworkColumns.totalIssuance.name, NetworkColumns.taoUsd.name] where network.index(name) == nil {
+            throw RunReport.FolderError(description: "\(folder)/network.csv has no column \(name)")
+        }
+        self.network = network
+        self.subnets = subnets
+        miners = CSVTable(path: folder + "/miners.csv").flatMap { $0.rows.isEmpty ? nil : $0 }
+        events = CSVTable(path: folder + "/events.csv")
+        var name = URL(fileURLWithPath: folder).lastPathComponent
+        var meta: [String] = []
+        if let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
+           let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            let scenario = manifest["scenario"] as? [String: Any]
+            name = scenario?["name"] as? String ?? name
+            let rules = (manifest["rules"] as? [String: Any])?["name"] as? String ?? ""
+            meta.append("Scenario \(scenario?["file"] as? String ?? "") · rules \(rules) · seed \(manifest["seed"].map { "\($0)" } ?? "") · "
+                        + "blocks \(manifest["start_block"].map { "\($0)" } ?? "")–\(manifest["end_block"].map { "\($0)" } ?? "") · dtao \(manifest["engine_version"] as? String ?? "")")
+        }
+        meta.append("Built from this folder's CSV files (Reports/README.md documents every column). Vertical dashed lines mark halvings.")
+        scenarioName = name
+        metaLines = meta
+        samples = network.rows.compactMap { row in network.number(row, NetworkColumns.block.name).map { ($0, network.cell(row, NetworkColumns.date.name)) } }
+        var halvings: [(Double, Int)] = []
+        var previous: Int?
+        for row in network.rows {
+            guard let era = Int(network.cell(row, NetworkColumns.era.name)), let block = network.number(row, NetworkColumns.block.name) else { continue }
+            if let previous, era > previous { halvings.append((block, era)) }
+            previous = era
+        }
+        self.halvings = halvings
+    }
+
+    /// The date of the last sample at or before `block`.
+    var dateLabel: @Sendable (Double) -> String {
+        let samples = self.samples
+        return { block in samples.last { $0.block <= block + 0.5 }?.date ?? samples.first?.date ?? "" }
+    }
+
+    /// A network column over blocks, times `scale`.
+    func networkSeries(_ column: String, scale: Double = 1) -> [ChartPoint] {
+        network.rows.compactMap { row in
+            guard let x = network.number(row, NetworkColumns.block.name), let y = network.number(row, column) else { return nil }
+            return ChartPoint(x: x, y: y * scale)
+        }
+    }
+
+    /// A subnet's column over blocks.
+    func subnetSeries(_ netuid: Int, _ column: String) -> [ChartPoint] {
+        subnets.rows.compactMap { row in
+            guard Int(subnets.cell(row, "netuid")) == netuid, let x = subnets.number(row, "block"), let y = subnets.number(row, column) else { return nil }
+            return ChartPoint(x: x, y: y)
+        }
+    }
+
+    /// A subnet's miners' column over blocks (periods with mining).
+    func minerSeries(_ netuid: Int, _ column: String) -> [ChartPoint] {
+        guard let miners else { return [] }
+        return miners.rows.compactMap { row in
+            guard Int(miners.cell(row, "netuid")) == netuid, miners.cell(row, "miners") != "0", let x = miners.number(row, "block"),
+                  let y = miners.number(row, column) else { return nil }
+            return ChartPoint(x: x, y: y)
+        }
+    }
+
+    /// The last sample's rows of subnets.csv.
+    var finalRows: [[String]] {
+        guard let last = subnets.rows.last.map({ subnets.cell($0, "block") }) else { return [] }
+        return subnets.rows.filter { subnets.cell($0, "block") == last }
+    }
+
+    /// The first sample's rows.
+    var firstRows: [[String]] {
+        guard let first = subnets.rows.first.map({ subnets.cell($0, "block") }) else { return [] }
+        return subnets.rows.filter { subnets.cell($0, "block") == first }
+    }
+
+    /// The top `top` subnets by final market cap (ties: lower netuid), then every subnet a named
+    /// holder or a registration acted on (events not by `market` or `others`), ascending.
+    func shownSubnets(top: Int) -> [Int] {
+        let ranked = finalRows.compactMap { row in Int(subnets.cell(row, "netuid")).map { ($0, subnets.number(row, SubnetColumnsNames.marketCap) ?? 0) } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(top).map(\.0)
+        var named: Set<Int> = []
+        if let events {
+            for row in events.rows where !["market", "others", ""].contains(events.cell(row, "holder")) {
+                if let netuid = Int(events.cell(row, "netuid")) { named.insert(netuid) }
+            }
+        }
+        return ranked + named.subtracting(ranked).sorted()
+    }
+
+    /// The top `top` subnets with miners by total revenue.
+    func minerSubnets(top: Int) -> [Int] {
+        guard let miners else { return [] }
+        var revenue: [Int: Double] = [:]
+        for row in miners.rows {
+            guard let netuid = Int(miners.cell(row, "netuid")) else { continue }
+            revenue[netuid, default: 0] += miners.number(row, MinerColumns.revenueUsd.name) ?? 0
+        }
+        return revenue.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(top).map(\.key)
+    }
+
+    /// Final prices of the shown subnets, with the change since the start.
+    func finalPricesTable(_ shown: [Int]) -> Node<HTML.BodyContext> {
+        let first = Dictionary(firstRows.map { (subnets.cell($0, "netuid"), subnets.cell($0, SubnetColumnsNames.priceTao)) }, uniquingKeysWith: { a, _ in a })
+        let rows = shown.compactMap { netuid -> [String]? in
+            guard let row = finalRows.first(where: { subnets.cell($0, "netuid") == String(netuid) }) else { return nil }
+            let now = subnets.cell(row, SubnetColumnsNames.priceTao)
+            return ["SN\(netuid)", now, subnets.cell(row, SubnetColumnsNames.priceUsd), subnets.cell(row, SubnetColumnsNames.marketCap),
+                    Self.change(from: first[String(netuid)], to: now)]
+        }
+        return ReportPage.table(["subnet", "price (TAO)", "price (USD)", "market cap (USD)", "change since start"], rows)
+    }
+
+    /// The five largest rises and falls of the TAO price since the start.
+    func moversTable() -> Node<HTML.BodyContext> {
+        let first = Dictionary(firstRows.map { (subnets.cell($0, "netuid"), Double(subnets.cell($0, SubnetColumnsNames.priceTao)) ?? 0) }, uniquingKeysWith: { a, _ in a })
+        let changes = finalRows.compactMap { row -> (String, Double, String, String)? in
+            let netuid = subnets.cell(row, "netuid")
+            guard let start = first[netuid], start > 0, let end = Double(subnets.cell(row, SubnetColumnsNames.priceTao)) else { return nil }
+            return (netuid, end / start - 1, first[netuid].map { String($0) } ?? "", subnets.cell(row, SubnetColumnsNames.priceTao))
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : (Int($0.0) ?? 0) < (Int($1.0) ?? 0) }
+        let picked = Array(changes.prefix(5)) + Array(changes.suffix(5).reversed()).filter { candidate in !changes.prefix(5).contains { $0.0 == candidate.0 } }
+        return ReportPage.table(["subnet", "change", "price at the end (TAO)"], picked.map { ["SN\($0.0)", Self.percent($0.1), $0.3] })
+    }
+
+    /// Each subnet's miners' profit in the periods before and after each halving.
+    func minersAroundHalvings() -> Node<HTML.BodyContext> {
+        guard let miners, !halvings.isEmpty else { return .p(.text("No halving falls in this run.")) }
+        var nodes: [Node<HTML.BodyContext>] = []
+        for halving in halvings {
+            var before: [Int: Double] = [:], after: [Int: Double] = [:]
+            for row in miners.rows {
+                guard let netuid = Int(miners.cell(row, "netuid")), let block = miners.number(row, "block"),
+                      let profit = miners.number(row, MinerColumns.profitUsd.name), miners.cell(row, "miners") != "0" else { continue }
+                if block <= halving.block { before[netuid, default: 0] += profit } else { after[netuid, default: 0] += profit }
+            }
+            let netuids = Set(before.keys).union(after.keys).sorted()
+            let rows = netuids.map { ["SN\($0)", Self.usd(before[$0]), Self.usd(after[$0]), (before[$0] ?? 0) >= 0 ? "yes" : "no", (after[$0] ?? 0) >= 0 ? "yes" : "no"] }
+            nodes.append(.h3(.text("Halving to era \(halving.era), first sampled at block \(Int(halving.block))")))
+            nodes.append(ReportPage.table(["subnet", "profit before (USD)", "profit after (USD)", "profitable before", "profitable after"], rows))
+        }
+        return .group(nodes)
+    }
+
+    static func change(from start: String?, to end: String) -> String {
+        guard let start = start.flatMap(Double.init), start > 0, let end = Double(end) else { return "" }
+        return percent(end / start - 1)
+    }
+
+    static func percent(_ fraction: Double) -> String { String(format: "%+.2f%%", fraction * 100) }
+
+    static func usd(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
+}

@@ -1,0 +1,83 @@
+import Charts
+import Foundation
+import Plot
+import Reporting
+
+/// `report.html` of a run folder, built only from the folder's files (network.csv,
+/// subnets.csv, miners.csv, events.csv, manifest.json) read by the typed columns' names, so
+/// `dtao report DIR` rebuilds exactly what `dtao run` wrote.
+public enum RunReport {
+    /// The report's file name.
+    public static let file = "report.html"
+
+    /// A problem reading a folder (exit 2: not a report folder, or a damaged one).
+    public struct FolderError: Error, CustomStringConvertible {
+        /// What is wrong.
+        public let description: String
+    }
+
+    /// The page for the run folder at `folder`, showing the top `top` subnets by final market
+    /// cap and every subnet a named holder or registration acted on.
+    public static func html(folder: String, top: Int = 10) throws(FolderError) -> String {
+        let data = try RunData(folder: folder)
+        var sections: [Node<HTML.BodyContext>] = []
+        let shown = data.shownSubnets(top: top)
+        let markers = data.halvings.map { ChartMarker(x: $0.block, label: "halving (era \($0.era))") }
+        func chart(_ title: String, _ yLabel: String) -> LineChart {
+            var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
+            chart.markers = markers
+            chart.xTickLabel = data.dateLabel
+            return chart
+        }
+
+        var priceTao = chart("Alpha prices in TAO, top \(shown.count) subnets", "TAO per alpha")
+        priceTao.series = shown.map { ChartSeries(name: "SN\($0)", points: data.subnetSeries($0, SubnetColumnsNames.priceTao)) }
+        var priceUsd = chart("Alpha prices in USD, top \(shown.count) subnets", "USD per alpha")
+        priceUsd.series = shown.map { ChartSeries(name: "SN\($0)", points: data.subnetSeries($0, SubnetColumnsNames.priceUsd)) }
+        sections.append(ReportPage.section("Subnet prices", [ChartSVG.figure(priceTao), ChartSVG.figure(priceUsd)]))
+
+        var issuance = chart("TAO issuance", "TAO")
+        issuance.series = [ChartSeries(name: "total issuance", points: data.networkSeries(NetworkColumns.totalIssuance.name, scale: 1e-9))]
+        issuance.references = [ChartReference(y: 21_000_000, label: "21,000,000 TAO cap")]
+        issuance.yScale = .linear
+        var emission = chart("TAO emission per block", "TAO per block")
+        emission.series = [ChartSeries(name: "emission per block", points: data.networkSeries(NetworkColumns.emission.name, scale: 1e-9))]
+        emission.yScale = .linear
+        var taoUsd = chart("TAO price", "USD per TAO")
+        taoUsd.series = [ChartSeries(name: "TAO/USD", points: data.networkSeries(NetworkColumns.taoUsd.name))]
+        sections.append(ReportPage.section("TAO supply and price", [ChartSVG.figure(issuance), ChartSVG.figure(emission), ChartSVG.figure(taoUsd)]))
+
+        let mining = data.minerSubnets(top: top)
+        if !mining.isEmpty {
+            var revenue = chart("Miners' revenue and cost per period, top \(mining.count) subnets by revenue", "USD per period")
+            revenue.series = mining.enumerated().flatMap { index, netuid in
+                [ChartSeries(name: "SN\(netuid) revenue", points: data.minerSeries(netuid, MinerColumns.revenueUsd.name), colorIndex: index),
+                 ChartSeries(name: "SN\(netuid) cost", points: data.minerSeries(netuid, MinerColumns.costUsd.name), dashed: true, colorIndex: index)]
+            }
+            revenue.yScale = .linear
+            var breakeven = chart("Break-even TAO price against the TAO price", "USD per TAO")
+            breakeven.series = mining.enumerated().map { index, netuid in
+                ChartSeries(name: "SN\(netuid) break-even", points: data.minerSeries(netuid, MinerColumns.breakevenTaoUsd.name), colorIndex: index)
+            } + [ChartSeries(name: "TAO/USD: a subnet's miners lose money while it is below their break-even", points: data.networkSeries(NetworkColumns.taoUsd.name), dashed: true, colorIndex: 9)]
+            sections.append(ReportPage.section("Miners", [ChartSVG.figure(revenue), ChartSVG.figure(breakeven), data.minersAroundHalvings()]))
+        }
+        sections.append(ReportPage.section("Final prices", [data.finalPricesTable(shown)]))
+        sections.append(ReportPage.section("Movers", [data.moversTable()]))
+        return ReportPage.document(title: "dtao report: \(data.scenarioName)", meta: data.metaLines, sections: sections)
+    }
+
+    /// Writes `report.html` into `folder` (through a temporary file, then a rename).
+    public static func write(folder: String, top: Int = 10) throws -> String {
+        let text = try html(folder: folder, top: top)
+        let path = folder + "/" + file
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        return path
+    }
+}
+
+/// Column names of subnets.csv the report reads (the typed columns' own names).
+enum SubnetColumnsNames {
+    static let priceTao = SubnetColumns.priceTao.name
+    static let priceUsd = SubnetColumns.priceUsd.name
+    static let marketCap = SubnetColumns.marketCapUsd.name
+}

@@ -1,0 +1,144 @@
+import Charts
+import Foundation
+import Plot
+
+/// `report.html` of a sweep folder, built only from its files (bands.csv, runs.csv,
+/// sweep.json): fan charts per grid point (p5–p95 and p25–p75 around the median) and each
+/// run's end-of-run figures against the grid point.
+public enum SweepReport {
+    /// One metric's bands over blocks for one point and subnet.
+    struct Fan {
+        var blocks: [Double] = []
+        var p5: [Double] = [], p25: [Double] = [], p50: [Double] = [], p75: [Double] = [], p95: [Double] = []
+    }
+
+    /// The page for the sweep folder at `folder`, with fans for the top `top` subnets (at most 3
+    /// per chart, by the final median USD price of the first point).
+    public static func html(folder: String, top: Int = 10) throws(RunReport.FolderError) -> String {
+        guard let bands = CSVTable(path: folder + "/bands.csv"), let runs = CSVTable(path: folder + "/runs.csv") else {
+            throw RunReport.FolderError(description: "\(folder) is not a sweep folder: bands.csv and runs.csv are needed")
+        }
+        for name in ["block", "date", "point", "metric", "netuid", "p5", "p25", "p50", "p75", "p95"] where bands.index(name) == nil {
+            throw RunReport.FolderError(description: "\(folder)/bands.csv has no column \(name)")
+        }
+        var name = URL(fileURLWithPath: folder).lastPathComponent
+        var meta: [String] = []
+        if let data = FileManager.default.contents(atPath: folder + "/sweep.json"),
+           let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            name = record["name"] as? String ?? name
+            let seeds = (record["seeds"] as? [Any])?.count ?? 0
+            let points = (record["points"] as? [Any])?.count ?? 0
+            meta.append("Sweep \((record["sweep"] as? [String: Any])?["file"] as? String ?? "") · base scenario \((record["scenario"] as? [String: Any])?["file"] as? String ?? "") · "
+                        + "\(points) grid points × \(seeds) seeds · \(record["finished"].map { "\($0)" } ?? "?") runs finished · dtao \(record["engine_version"] as? String ?? "")")
+        }
+        meta.append("Bands across seeds: p5–p95 (light) and p25–p75 (darker) around the median line, nearest-rank (Scenarios/README.md).")
+
+        // Grid keys are the columns between `point` and `metric`.
+        let keyColumns = Array(bands.columns[(bands.index("point")! + 1)..<bands.index("metric")!])
+        var fans: [String: Fan] = [:]
+        var dates: [Double: String] = [:]
+        var pointLabels: [Int: String] = [:]
+        var pointValues: [Int: [String]] = [:]
+        for row in bands.rows {
+            guard let point = Int(bands.cell(row, "point")), let block = bands.number(row, "block") else { continue }
+            pointLabels[point] = keyColumns.map { "\($0) = \(bands.cell(row, $0))" }.joined(separator: ", ")
+            pointValues[point] = keyColumns.map { bands.cell(row, $0) }
+            dates[block] = bands.cell(row, "date")
+            let key = "\(point)|\(bands.cell(row, "metric"))|\(bands.cell(row, "netuid"))"
+            var fan = fans[key] ?? Fan()
+            fan.blocks.append(block)
+            fan.p5.append(bands.number(row, "p5") ?? .nan)
+            fan.p25.append(bands.number(row, "p25") ?? .nan)
+            fan.p50.append(bands.number(row, "p50") ?? .nan)
+            fan.p75.append(bands.number(row, "p75") ?? .nan)
+            fan.p95.append(bands.number(row, "p95") ?? .nan)
+            fans[key] = fan
+        }
+        let sortedDates = dates.sorted { $0.key < $1.key }
+        let dateLabel: @Sendable (Double) -> String = { block in sortedDates.last { $0.key <= block + 0.5 }?.value ?? sortedDates.first?.value ?? "" }
+        let points = pointLabels.keys.sorted()
+
+        // The subnets the fans show: the largest final median USD prices at the first point.
+        func finalMedian(_ point: Int, _ metric: String, _ netuid: String) -> Double { fans["\(point)|\(metric)|\(netuid)"]?.p50.last ?? -.infinity }
+        let subnetIDs = Set(fans.keys.compactMap { key -> String? in
+            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+            return parts[1] == "price_usd" ? String(parts[2]) : nil
+        })
+        let shown = subnetIDs.sorted { (finalMedian(points.first ?? 0, "price_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "price_usd", $1), Int($0) ?? 0) }
+            .prefix(min(3, top))
+        let minerIDs = Set(fans.keys.compactMap { key -> String? in
+            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+            return parts[1] == "breakeven_tao_usd" ? String(parts[2]) : nil
+        }).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+        let minerShown = minerIDs.sorted { (finalMedian(points.first ?? 0, "profit_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "profit_usd", $1), Int($0) ?? 0) }.first
+
+        func fanChart(_ title: String, _ yLabel: String, _ entries: [(name: String, key: String)], scale: Double = 1, extra: [ChartSeries] = []) -> LineChart {
+            var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
+            chart.xTickLabel = dateLabel
+            for (index, entry) in entries.enumerated() {
+                guard let fan = fans[entry.key] else { continue }
+                chart.bands.append(ChartBand(name: "\(entry.name) p5–p95", x: fan.blocks, lower: fan.p5.map { $0 * scale }, upper: fan.p95.map { $0 * scale }, colorIndex: index, opacity: 0.15))
+                chart.bands.append(ChartBand(name: "\(entry.name) p25–p75", x: fan.blocks, lower: fan.p25.map { $0 * scale }, upper: fan.p75.map { $0 * scale }, colorIndex: index, opacity: 0.3))
+                chart.series.append(ChartSeries(name: "\(entry.name) median", points: zip(fan.blocks, fan.p50).map { ChartPoint(x: $0, y: $1 * scale) }, colorIndex: index))
+            }
+            chart.series += extra
+            return chart
+        }
+
+        var sections: [Node<HTML.BodyContext>] = []
+        for point in points {
+            var figures: [Node<HTML.BodyContext>] = []
+            figures.append(ChartSVG.figure(fanChart("TAO price", "USD per TAO", [("TAO/USD", "\(point)|tao_usd|")])))
+            var issuance = fanChart("TAO issuance", "TAO", [("issuance", "\(point)|total_issuance_rao|")], scale: 1e-9)
+            issuance.references = [ChartReference(y: 21_000_000, label: "21,000,000 TAO cap")]
+            issuance.yScale = .linear
+            figures.append(ChartSVG.figure(issuance))
+            figures.append(ChartSVG.figure(fanChart("Alpha prices in USD, top \(shown.count) subnets", "USD per alpha", shown.map { ("SN\($0)", "\(point)|price_usd|\($0)") })))
+            figures.append(ChartSVG.figure(fanChart("Alpha prices in TAO, top \(shown.count) subnets", "TAO per alpha", shown.map { ("SN\($0)", "\(point)|price_tao|\($0)") })))
+            if let netuid = minerShown {
+                var profit = fanChart("SN\(netuid) miners' profit per period", "USD per period", [("SN\(netuid) profit", "\(point)|profit_usd|\(netuid)")])
+                profit.yScale = .linear
+                figures.append(ChartSVG.figure(profit))
+                let taoMedian = fans["\(point)|tao_usd|"].map { fan in ChartSeries(name: "TAO/USD median", points: zip(fan.blocks, fan.p50).map { ChartPoint(x: $0, y: $1) }, dashed: true, colorIndex: 9) }
+                figures.append(ChartSVG.figure(fanChart("SN\(netuid) break-even TAO price against the TAO price", "USD per TAO",
+                                                        [("SN\(netuid) break-even", "\(point)|breakeven_tao_usd|\(netuid)")], extra: taoMedian.map { [$0] } ?? [])))
+            }
+            sections.append(ReportPage.section("Point \(point): \(pointLabels[point] ?? "")", figures))
+        }
+        // The axis of the end-of-run charts names the values that differ between points.
+        let varying = keyColumns.indices.filter { index in Set(pointValues.values.map { $0[index] }).count > 1 }
+        let shortLabels = pointValues.mapValues { values in varying.map { values[$0] }.joined(separator: " · ") }
+        let axis = varying.isEmpty ? "grid point" : varying.map { keyColumns[$0] }.joined(separator: " · ")
+        sections.insert(endOfRunSection(runs, points: points, labels: pointLabels, tickLabels: shortLabels, axis: axis), at: 0)
+        return ReportPage.document(title: "dtao sweep report: \(name)", meta: meta, sections: sections)
+    }
+
+    /// Each run's end-of-run TAO price and miners' profit against the grid point: the median
+    /// and the p5–p95 and p25–p75 bands across seeds (nearest rank), and a table.
+    static func endOfRunSection(_ runs: CSVTable, points: [Int], labels: [Int: String], tickLabels: [Int: String], axis: String) -> Node<HTML.BodyContext> {
+        var figures: [Node<HTML.BodyContext>] = []
+        var tableRows: [[String]] = []
+        func values(_ column: String, _ point: Int) -> [Double] {
+            runs.rows.filter { runs.cell($0, "point") == String(point) && runs.cell($0, "status") == "ok" }.compactMap { runs.number($0, column) }.sorted()
+        }
+        func rank(_ sorted: [Double], _ percent: Int) -> Double { sorted.isEmpty ? .nan : sorted[max(1, (percent * sorted.count + 99) / 100) - 1] }
+        for (column, title, unit) in [("miners_profit_usd", "Miners' total profit at the end of the run", "USD"), ("tao_usd", "TAO price at the end of the run", "USD per TAO")] {
+            let perPoint = points.map { values(column, $0) }
+            guard perPoint.contains(where: { !$0.isEmpty }) else { continue }
+            var chart = LineChart(title: "\(title), by grid point", xLabel: axis, yLabel: unit)
+            let xs = points.map(Double.init)
+            chart.bands = [ChartBand(name: "p5–p95", x: xs, lower: perPoint.map { rank($0, 5) }, upper: perPoint.map { rank($0, 95) }, colorIndex: 0, opacity: 0.15),
+                           ChartBand(name: "p25–p75", x: xs, lower: perPoint.map { rank($0, 25) }, upper: perPoint.map { rank($0, 75) }, colorIndex: 0, opacity: 0.3)]
+            chart.series = [ChartSeries(name: "median", points: zip(xs, perPoint).map { ChartPoint(x: $0, y: rank($1, 50)) }, colorIndex: 0)]
+            chart.yScale = .linear
+            chart.xTicks = xs
+            chart.xTickLabel = { x in tickLabels[Int(x)].flatMap { $0.isEmpty ? nil : $0 } ?? "point \(Int(x))" }
+            figures.append(ChartSVG.figure(chart))
+            for (point, sorted) in zip(points, perPoint) where !sorted.isEmpty {
+                tableRows.append([title, "\(point): \(labels[point] ?? "")", String(sorted.count)] + [5, 25, 50, 75, 95].map { String(format: "%.2f", rank(sorted, $0)) })
+            }
+        }
+        figures.append(ReportPage.table(["figure", "point", "runs", "p5", "p25", "p50", "p75", "p95"], tableRows))
+        return ReportPage.section("End of run against the grid", figures)
+    }
+}
