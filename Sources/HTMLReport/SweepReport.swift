@@ -6,7 +6,8 @@ import Plot
 /// sweep.json): fan charts per grid point (p5–p95 and p25–p75 around the median) and each
 /// run's end-of-run figures against the grid point.
 public enum SweepReport {
-    /// One metric's bands over blocks for one point and subnet.
+    /// One metric's bands over blocks for one point and subnet (halvings are marked where the
+    /// median emission per block drops).
     struct Fan {
         var blocks: [Double] = []
         var p5: [Double] = [], p25: [Double] = [], p50: [Double] = [], p75: [Double] = [], p95: [Double] = []
@@ -72,9 +73,17 @@ public enum SweepReport {
         }).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
         let minerShown = minerIDs.sorted { (finalMedian(points.first ?? 0, "profit_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "profit_usd", $1), Int($0) ?? 0) }.first
 
+        // Halvings: where a point's median emission per block drops.
+        func halvings(_ point: Int) -> [ChartMarker] {
+            guard let fan = fans["\(point)|emission_rao_per_block|"] else { return [] }
+            return fan.p50.indices.dropFirst().filter { fan.p50[$0] < fan.p50[$0 - 1] }.map { ChartMarker(x: fan.blocks[$0], label: "halving") }
+        }
+        var currentMarkers: [ChartMarker] = []
+
         func fanChart(_ title: String, _ yLabel: String, _ entries: [(name: String, key: String)], scale: Double = 1, extra: [ChartSeries] = []) -> LineChart {
             var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
             chart.xTickLabel = dateLabel
+            chart.markers = currentMarkers
             for (index, entry) in entries.enumerated() {
                 guard let fan = fans[entry.key] else { continue }
                 chart.bands.append(ChartBand(name: "\(entry.name) p5–p95", x: fan.blocks, lower: fan.p5.map { $0 * scale }, upper: fan.p95.map { $0 * scale }, colorIndex: index, opacity: 0.15))
@@ -87,6 +96,7 @@ public enum SweepReport {
 
         var sections: [Node<HTML.BodyContext>] = []
         for point in points {
+            currentMarkers = halvings(point)
             var figures: [Node<HTML.BodyContext>] = []
             figures.append(ChartSVG.figure(fanChart("TAO price", "USD per TAO", [("TAO/USD", "\(point)|tao_usd|")])))
             var issuance = fanChart("TAO issuance", "TAO", [("issuance", "\(point)|total_issuance_rao|")], scale: 1e-9)

@@ -8,6 +8,8 @@ public enum SweepMetric: String, CaseIterable, Sendable {
     case priceUsd = "price_usd"
     /// TAO issued, rao.
     case totalIssuanceRao = "total_issuance_rao"
+    /// The block's TAO emission, rao per block (it halves at each halving).
+    case emissionRaoPerBlock = "emission_rao_per_block"
     /// The TAO price, micro-dollars (6 decimals).
     case taoUsd = "tao_usd"
     /// A subnet's miners' profit over the period ending at the sample, micro-dollars.
@@ -20,7 +22,7 @@ public enum SweepMetric: String, CaseIterable, Sendable {
     var fractionDigits: Int {
         switch self {
         case .priceTao: 18
-        case .totalIssuanceRao: 0
+        case .totalIssuanceRao, .emissionRaoPerBlock: 0
         case .priceUsd, .taoUsd, .profitUsd, .breakevenTaoUsd: 6
         }
     }

@@ -31,6 +31,8 @@ public struct SweepSample: Codable, Sendable, Equatable {
     public let date: String
     /// total_issuance_rao.
     public let issuanceRao: UInt64
+    /// emission_rao_per_block.
+    public let emissionRaoPerBlock: UInt64
     /// tao_usd, micro-dollars.
     public let taoUsdMicro: UInt64
     /// Every subnet, ascending netuid.
@@ -91,7 +93,7 @@ struct SweepDigestSink: RunSink {
                                                                 taoUsdMicro: sample.taoUsdMicro))
         }
         digest.samples.append(SweepSample(block: sample.block, date: sample.date.description, issuanceRao: sample.totalIssuanceRao,
-                                          taoUsdMicro: sample.taoUsdMicro, subnets: subnets))
+                                          emissionRaoPerBlock: sample.emissionRaoPerBlock, taoUsdMicro: sample.taoUsdMicro, subnets: subnets))
     }
 
     mutating func event(_ event: RunEvent) throws(OutputFailure) {

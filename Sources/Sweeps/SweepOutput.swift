@@ -83,6 +83,7 @@ public enum SweepOutput {
                         entry.values[BandKey(metric: index[metric]!, netuid: netuid.map(Int.init) ?? -1), default: []].append(value)
                     }
                     add(.totalIssuanceRao, nil, BigInteger(sample.issuanceRao))
+                    add(.emissionRaoPerBlock, nil, BigInteger(sample.emissionRaoPerBlock))
                     add(.taoUsd, nil, BigInteger(sample.taoUsdMicro))
                     for subnet in sample.subnets {
                         add(.priceTao, subnet.netuid, subnet.priceTaoAtto)
