@@ -71,43 +71,63 @@ public enum SweepOutput {
 
     static func writeBands(_ plan: SweepPlan, _ results: SweepRunner.Results, to file: StreamingFile) throws(OutputFailure) {
         try file.write(line(["block", "date", "point"] + gridHeader(plan) + ["metric", "netuid", "n", "mean", "min"] + SweepBand.percents.map { "p\($0)" } + ["max"]))
+        for point in plan.points {
+            try file.write(results.bands[point.index] ?? bandLines(plan, results, point: point.index))
+        }
+    }
+
+    /// Computes a finished point's bands.csv lines and then drops its runs' sample series (keeping
+    /// each run's last sample, which runs.csv and runs-subnets.csv read), so that a sweep's memory
+    /// holds the series of the points still running, not of every run.
+    public static func finishPoint(_ plan: SweepPlan, _ results: inout SweepRunner.Results, point: Int) {
+        guard results.bands[point] == nil else { return }
+        results.bands[point] = bandLines(plan, results, point: point)
+        for run in plan.runs where run.point == point {
+            guard var digest = results.digests[run.index], digest.samples.count > 1 else { continue }
+            digest.samples = [digest.samples[digest.samples.count - 1]]
+            results.digests[run.index] = digest
+        }
+    }
+
+    /// The bands.csv lines of one point, from its runs' full digests.
+    static func bandLines(_ plan: SweepPlan, _ results: SweepRunner.Results, point: Int) -> String {
         let metrics = SweepMetric.allCases
         let index = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1, $0) })
-        for point in plan.points {
-            var blocks: [UInt64: (date: String, values: [BandKey: [BigInteger]])] = [:]
-            let digests = plan.runs.filter { $0.point == point.index }.compactMap { results.digests[$0.index] }
-            for digest in digests {
-                for sample in digest.samples {
-                    var entry = blocks[sample.block] ?? (sample.date, [:])
-                    func add(_ metric: SweepMetric, _ netuid: UInt16?, _ value: BigInteger) {
-                        entry.values[BandKey(metric: index[metric]!, netuid: netuid.map(Int.init) ?? -1), default: []].append(value)
-                    }
-                    add(.totalIssuanceRao, nil, BigInteger(sample.issuanceRao))
-                    add(.emissionRaoPerBlock, nil, BigInteger(sample.emissionRaoPerBlock))
-                    add(.taoUsd, nil, BigInteger(sample.taoUsdMicro))
-                    for subnet in sample.subnets {
-                        add(.priceTao, subnet.netuid, subnet.priceTaoAtto)
-                        add(.priceUsd, subnet.netuid, subnet.priceUsdMicro)
-                    }
-                    for miners in sample.miners {
-                        add(.profitUsd, miners.netuid, miners.profitUsdMicro)
-                        if let breakeven = miners.breakevenTaoUsdMicro { add(.breakevenTaoUsd, miners.netuid, breakeven) }
-                    }
-                    blocks[sample.block] = entry
+        var blocks: [UInt64: (date: String, values: [BandKey: [BigInteger]])] = [:]
+        let digests = plan.runs.filter { $0.point == point }.compactMap { results.digests[$0.index] }
+        for digest in digests {
+            for sample in digest.samples {
+                var entry = blocks[sample.block] ?? (sample.date, [:])
+                func add(_ metric: SweepMetric, _ netuid: UInt16?, _ value: BigInteger) {
+                    entry.values[BandKey(metric: index[metric]!, netuid: netuid.map(Int.init) ?? -1), default: []].append(value)
                 }
-            }
-            let grid = gridValues(plan, point: point.index)
-            for block in blocks.keys.sorted() {
-                let entry = blocks[block]!
-                for key in entry.values.keys.sorted() {
-                    let metric = metrics[key.metric]
-                    let band = SweepBand(entry.values[key]!)
-                    try file.write(line([String(block), entry.date, String(point.index)] + grid + [metric.rawValue, key.netuid < 0 ? "" : String(key.netuid),
-                                        String(band.count), metric.text(band.mean), metric.text(band.minimum)]
-                                        + band.percentiles.map(metric.text) + [metric.text(band.maximum)]))
+                add(.totalIssuanceRao, nil, BigInteger(sample.issuanceRao))
+                add(.emissionRaoPerBlock, nil, BigInteger(sample.emissionRaoPerBlock))
+                add(.taoUsd, nil, BigInteger(sample.taoUsdMicro))
+                for subnet in sample.subnets {
+                    add(.priceTao, subnet.netuid, subnet.priceTaoAtto)
+                    add(.priceUsd, subnet.netuid, subnet.priceUsdMicro)
                 }
+                for miners in sample.miners {
+                    add(.profitUsd, miners.netuid, miners.profitUsdMicro)
+                    if let breakeven = miners.breakevenTaoUsdMicro { add(.breakevenTaoUsd, miners.netuid, breakeven) }
+                }
+                blocks[sample.block] = entry
             }
         }
+        let grid = gridValues(plan, point: point)
+        var text = ""
+        for block in blocks.keys.sorted() {
+            let entry = blocks[block]!
+            for key in entry.values.keys.sorted() {
+                let metric = metrics[key.metric]
+                let band = SweepBand(entry.values[key]!)
+                text += line([String(block), entry.date, String(point)] + grid + [metric.rawValue, key.netuid < 0 ? "" : String(key.netuid),
+                             String(band.count), metric.text(band.mean), metric.text(band.minimum)]
+                             + band.percentiles.map(metric.text) + [metric.text(band.maximum)])
+            }
+        }
+        return text
     }
 }
 

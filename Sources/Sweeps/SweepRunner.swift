@@ -29,6 +29,8 @@ public enum SweepRunner {
         /// The first machine failure (a run's report folder could not be written); the sweep
         /// then writes nothing.
         public var machineFailure: String?
+        /// bands.csv lines of the points already finished (`SweepOutput.finishPoint`).
+        public var bands: [Int: String] = [:]
     }
 
     /// How one run ended.
@@ -40,10 +42,11 @@ public enum SweepRunner {
 
     /// Runs `indices` of `plan` on `jobs` threads; with `keepRunsIn`, each run's full reports go
     /// to `<keepRunsIn>/<id>/`. `progress` is called (from any thread, one call at a time) after
-    /// each run with the runs done so far.
-    public static func run(_ plan: SweepPlan, indices: [Int], jobs: Int, keepRunsIn: String?, engineVersion: String,
+    /// each run with the runs done so far. With `bandPoints` (a whole sweep, not a shard), each
+    /// point's bands are computed as soon as its last run ends and its series are dropped.
+    public static func run(_ plan: SweepPlan, indices: [Int], jobs: Int, keepRunsIn: String?, engineVersion: String, bandPoints: Bool = false,
                            progress: @escaping @Sendable (Int) -> Void) -> Results {
-        let queue = WorkQueue(indices)
+        let queue = WorkQueue(indices, plan: bandPoints ? plan : nil)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, indices.count))) { _ in
             while let index = queue.next() {
                 let outcome = runOne(plan, index: index, keepRunsIn: keepRunsIn, engineVersion: engineVersion)
@@ -91,8 +94,15 @@ public enum SweepRunner {
         private var pending: ArraySlice<Int>
         private(set) var results = Results()
         private var done = 0
+        /// Set when points are banded as they finish: the plan, and each point's runs still out.
+        private let plan: SweepPlan?
+        private var remaining: [Int: Int] = [:]
 
-        init(_ indices: [Int]) { pending = indices[...] }
+        init(_ indices: [Int], plan: SweepPlan?) {
+            pending = indices[...]
+            self.plan = plan
+            if let plan { for index in indices { remaining[plan.runs[index].point, default: 0] += 1 } }
+        }
 
         func next() -> Int? {
             lock.lock()
@@ -109,6 +119,11 @@ public enum SweepRunner {
             case let .machine(message):
                 if results.machineFailure == nil { results.machineFailure = message }
                 pending.removeAll()  // stop handing out runs: the sweep will write nothing
+            }
+            if let plan, results.machineFailure == nil {
+                let point = plan.runs[index].point
+                remaining[point, default: 1] -= 1
+                if remaining[point] == 0 { SweepOutput.finishPoint(plan, &results, point: point) }
             }
             done += 1
             return done

@@ -83,16 +83,23 @@ public struct SweepShard: Codable, Sendable, Equatable {
             throw SweepInputError("\(first.sweep.file) or its scenario changed since the shards ran (SHA-256 differs)")
         }
         var results = SweepRunner.Results()
+        var folderOfRun: [Int: String] = [:]
         for (folder, shard) in shards {
             guard shard.runs == plan.runIndices(shard: (shard.index, shard.count)) else { throw SweepInputError("\(folder)/shard.json: its runs are not shard \(shard.index) of \(shard.count)") }
             for failure in try decode([SweepRunFailure].self, at: folder + "/failures.json") { results.failures[failure.run] = failure }
-            for run in shard.runs where results.failures[run] == nil {
-                let digest = try decode(SweepRunDigest.self, at: folder + "/digests/\(plan.runs[run].id).json")
-                guard digest.run == run, digest.seed == plan.runs[run].seed, digest.point == plan.runs[run].point else {
-                    throw SweepInputError("\(folder)/digests/\(plan.runs[run].id).json is not run \(run)'s digest")
+            for run in shard.runs { folderOfRun[run] = folder }
+        }
+        // One point at a time: read its runs' digests, band them, keep only their last samples.
+        for point in plan.points {
+            for run in plan.runs where run.point == point.index && results.failures[run.index] == nil {
+                let folder = folderOfRun[run.index]!
+                let digest = try decode(SweepRunDigest.self, at: folder + "/digests/\(run.id).json")
+                guard digest.run == run.index, digest.seed == run.seed, digest.point == run.point else {
+                    throw SweepInputError("\(folder)/digests/\(run.id).json is not run \(run.index)'s digest")
                 }
-                results.digests[run] = digest
+                results.digests[run.index] = digest
             }
+            SweepOutput.finishPoint(plan, &results, point: point.index)
         }
         return (plan, results)
     }
