@@ -41,16 +41,53 @@ public struct SweepSample: Codable, Sendable, Equatable {
     public var miners: [SweepMinerValues] = []
 }
 
-/// A subnet at a sample.
+/// A subnet at a sample. The values are held in 128 bits (no heap object: a sweep keeps many
+/// of them) and written to digests as decimal strings; a value beyond 2^128 − 1 is held at that
+/// bound (a price above 3.4·10^20 TAO per alpha).
 public struct SweepSubnetValues: Codable, Sendable, Equatable {
     /// The subnet.
     public let netuid: UInt16
     /// price_tao in 10^−18 TAO, floored.
-    public let priceTaoAtto: BigInteger
+    public let priceTaoAtto: UInt128
     /// price_usd in micro-dollars, floored.
-    public let priceUsdMicro: BigInteger
+    public let priceUsdMicro: UInt128
     /// market_cap_usd in micro-dollars, floored.
-    public let marketCapUsdMicro: BigInteger
+    public let marketCapUsdMicro: UInt128
+
+    /// The values of a subnet (non-negative `BigInteger`s, held at 2^128 − 1).
+    init(netuid: UInt16, priceTaoAtto: BigInteger, priceUsdMicro: BigInteger, marketCapUsdMicro: BigInteger) {
+        self.netuid = netuid
+        self.priceTaoAtto = priceTaoAtto.uint128Value ?? .max
+        self.priceUsdMicro = priceUsdMicro.uint128Value ?? .max
+        self.marketCapUsdMicro = marketCapUsdMicro.uint128Value ?? .max
+    }
+
+    enum CodingKeys: String, CodingKey { case netuid, priceTaoAtto, priceUsdMicro, marketCapUsdMicro }
+
+    /// Reads the values from decimal strings.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        netuid = try container.decode(UInt16.self, forKey: .netuid)
+        func value(_ key: CodingKeys) throws -> UInt128 {
+            let text = try container.decode(String.self, forKey: key)
+            guard let value = UInt128(text) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not a whole number below 2^128")
+            }
+            return value
+        }
+        priceTaoAtto = try value(.priceTaoAtto)
+        priceUsdMicro = try value(.priceUsdMicro)
+        marketCapUsdMicro = try value(.marketCapUsdMicro)
+    }
+
+    /// Writes the values as decimal strings.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(netuid, forKey: .netuid)
+        try container.encode(String(priceTaoAtto), forKey: .priceTaoAtto)
+        try container.encode(String(priceUsdMicro), forKey: .priceUsdMicro)
+        try container.encode(String(marketCapUsdMicro), forKey: .marketCapUsdMicro)
+    }
 }
 
 /// A subnet's miners over the period ending at a sample (miners.csv's figures).

@@ -53,8 +53,8 @@ public enum SweepOutput {
             let prefix = [String(run.index), run.id, String(run.point), String(run.seed)] + gridValues(plan, point: run.point)
             for subnet in last.subnets {
                 let miners = digest.miners.first { $0.netuid == subnet.netuid }
-                text += line(prefix + [String(subnet.netuid), SweepMetric.priceTao.text(subnet.priceTaoAtto), SweepMetric.priceUsd.text(subnet.priceUsdMicro),
-                                       SweepMetric.priceUsd.text(subnet.marketCapUsdMicro), miners.map { SweepMetric.profitUsd.text($0.profitUsdMicro) } ?? "",
+                text += line(prefix + [String(subnet.netuid), SweepMetric.priceTao.text(BigInteger(subnet.priceTaoAtto)),
+                                       SweepMetric.priceUsd.text(BigInteger(subnet.priceUsdMicro)), SweepMetric.priceUsd.text(BigInteger(subnet.marketCapUsdMicro)), miners.map { SweepMetric.profitUsd.text($0.profitUsdMicro) } ?? "",
                                        miners?.breakevenTaoUsdMicro.map(SweepMetric.breakevenTaoUsd.text) ?? ""])
             }
         }
@@ -89,40 +89,44 @@ public enum SweepOutput {
         }
     }
 
-    /// The bands.csv lines of one point, from its runs' full digests.
+    /// The bands.csv lines of one point, from its runs' full digests, one sample block at a time
+    /// (so the values gathered at once are one block's, not the whole point's).
     static func bandLines(_ plan: SweepPlan, _ results: SweepRunner.Results, point: Int) -> String {
         let metrics = SweepMetric.allCases
         let index = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1, $0) })
-        var blocks: [UInt64: (date: String, values: [BandKey: [BigInteger]])] = [:]
         let digests = plan.runs.filter { $0.point == point }.compactMap { results.digests[$0.index] }
-        for digest in digests {
-            for sample in digest.samples {
-                var entry = blocks[sample.block] ?? (sample.date, [:])
-                func add(_ metric: SweepMetric, _ netuid: UInt16?, _ value: BigInteger) {
-                    entry.values[BandKey(metric: index[metric]!, netuid: netuid.map(Int.init) ?? -1), default: []].append(value)
-                }
+        let blocks = Set(digests.flatMap { $0.samples.map(\.block) }).sorted()
+        var cursors = [Int](repeating: 0, count: digests.count)
+        let grid = gridValues(plan, point: point)
+        var text = ""
+        for block in blocks {
+            var date = ""
+            var values: [BandKey: [BigInteger]] = [:]
+            func add(_ metric: SweepMetric, _ netuid: UInt16?, _ value: BigInteger) {
+                values[BandKey(metric: index[metric]!, netuid: netuid.map(Int.init) ?? -1), default: []].append(value)
+            }
+            for (position, digest) in digests.enumerated() {
+                // Each digest's samples ascend by block: advance its cursor to this block.
+                while cursors[position] < digest.samples.count, digest.samples[cursors[position]].block < block { cursors[position] += 1 }
+                guard cursors[position] < digest.samples.count, digest.samples[cursors[position]].block == block else { continue }
+                let sample = digest.samples[cursors[position]]
+                if date.isEmpty { date = sample.date }
                 add(.totalIssuanceRao, nil, BigInteger(sample.issuanceRao))
                 add(.emissionRaoPerBlock, nil, BigInteger(sample.emissionRaoPerBlock))
                 add(.taoUsd, nil, BigInteger(sample.taoUsdMicro))
                 for subnet in sample.subnets {
-                    add(.priceTao, subnet.netuid, subnet.priceTaoAtto)
-                    add(.priceUsd, subnet.netuid, subnet.priceUsdMicro)
+                    add(.priceTao, subnet.netuid, BigInteger(subnet.priceTaoAtto))
+                    add(.priceUsd, subnet.netuid, BigInteger(subnet.priceUsdMicro))
                 }
                 for miners in sample.miners {
                     add(.profitUsd, miners.netuid, miners.profitUsdMicro)
                     if let breakeven = miners.breakevenTaoUsdMicro { add(.breakevenTaoUsd, miners.netuid, breakeven) }
                 }
-                blocks[sample.block] = entry
             }
-        }
-        let grid = gridValues(plan, point: point)
-        var text = ""
-        for block in blocks.keys.sorted() {
-            let entry = blocks[block]!
-            for key in entry.values.keys.sorted() {
+            for key in values.keys.sorted() {
                 let metric = metrics[key.metric]
-                let band = SweepBand(entry.values[key]!)
-                text += line([String(block), entry.date, String(point)] + grid + [metric.rawValue, key.netuid < 0 ? "" : String(key.netuid),
+                let band = SweepBand(values[key]!)
+                text += line([String(block), date, String(point)] + grid + [metric.rawValue, key.netuid < 0 ? "" : String(key.netuid),
                              String(band.count), metric.text(band.mean), metric.text(band.minimum)]
                              + band.percentiles.map(metric.text) + [metric.text(band.maximum)])
             }
