@@ -131,7 +131,7 @@ struct SweepRunCommand: ParsableCommand {
         let reporter = SweepProgressReporter(name: plan.spec.name, total: indices.count, plan: plan, indices: indices,
                                              mode: quiet ? .none : progress, isTerminal: isatty(STDERR_FILENO) != 0)
         let results = SweepRunner.run(plan, indices: indices, jobs: jobs, keepRunsIn: keepRunsIn, engineVersion: DTao.version,
-                                      bandPoints: shardPart == nil) { done in reporter.report(done) }
+                                      bandPoints: shardPart == nil, keptRunFile: noReport ? nil : ReportCommand.runReportFile) { done in reporter.report(done) }
         reporter.finish()
         if let machine = results.machineFailure {
             directory.abandon()

@@ -41,15 +41,15 @@ public enum SweepRunner {
     }
 
     /// Runs `indices` of `plan` on `jobs` threads; with `keepRunsIn`, each run's full reports go
-    /// to `<keepRunsIn>/<id>/`. `progress` is called (from any thread, one call at a time) after
+    /// to `<keepRunsIn>/<id>/` (with `keptRunFile`, the run's report.html, too). `progress` is called (from any thread, one call at a time) after
     /// each run with the runs done so far. With `bandPoints` (a whole sweep, not a shard), each
     /// point's bands are computed as soon as its last run ends and its series are dropped.
     public static func run(_ plan: SweepPlan, indices: [Int], jobs: Int, keepRunsIn: String?, engineVersion: String, bandPoints: Bool = false,
-                           progress: @escaping @Sendable (Int) -> Void) -> Results {
+                           keptRunFile: ReportRun.ExtraFile? = nil, progress: @escaping @Sendable (Int) -> Void) -> Results {
         let queue = WorkQueue(indices, plan: bandPoints ? plan : nil)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, indices.count))) { _ in
             while let index = queue.next() {
-                let outcome = runOne(plan, index: index, keepRunsIn: keepRunsIn, engineVersion: engineVersion)
+                let outcome = runOne(plan, index: index, keepRunsIn: keepRunsIn, engineVersion: engineVersion, keptRunFile: keptRunFile)
                 let done = queue.finish(index, outcome)
                 progress(done)
             }
@@ -57,7 +57,7 @@ public enum SweepRunner {
         return queue.results
     }
 
-    static func runOne(_ plan: SweepPlan, index: Int, keepRunsIn: String?, engineVersion: String) -> Outcome {
+    static func runOne(_ plan: SweepPlan, index: Int, keepRunsIn: String?, engineVersion: String, keptRunFile: ReportRun.ExtraFile?) -> Outcome {
         let run = plan.runs[index]
         let scenario = plan.scenario(of: run)
         var sink = SweepDigestSink(digest: SweepRunDigest(run: run.index, point: run.point, seed: run.seed))
@@ -69,8 +69,11 @@ public enum SweepRunner {
             let outcome: RunOutcome
             if let keepRunsIn {
                 let directory = try ReportDirectory(out: keepRunsIn + "/" + run.id, force: false)
-                outcome = try ReportRun.write(&simulation, into: directory, engineVersion: engineVersion,
-                                              commandLine: ["dtao", "sweep", plan.spec.file, "--run", run.id], also: &sink)
+                // The manifest records the `dtao run` that reproduces this run on its own.
+                let overrides = (plan.baseOverrides + plan.points[run.point].overrides).flatMap { ["--set", $0.description] }
+                let commandLine = ["dtao", "run", plan.spec.scenarioPath, "--out", keepRunsIn + "/" + run.id, "--seed", String(run.seed)] + overrides
+                outcome = try ReportRun.write(&simulation, into: directory, engineVersion: engineVersion, commandLine: commandLine, also: &sink,
+                                              extraFile: keptRunFile)
             } else {
                 outcome = try simulation.run(into: &sink)
             }

@@ -83,6 +83,9 @@ import Testing
         #expect(try CLI.run(["run", "tiny.yaml", "--out", "r", "--seed", "2", "--set", "flows[0].stochastic.sd_tao=10",
                              "--set", "market.tao_usd.gbm.volatility=0.9", "--set", "market.tao_usd.gbm.drift=0.5"], in: work).exitCode == 0)
         #expect(try Data(contentsOf: work.appendingPathComponent("k/runs/p3-s2/network.csv")) == Data(contentsOf: work.appendingPathComponent("r/network.csv")))
+        let manifest = try String(contentsOf: work.appendingPathComponent("k/runs/p3-s2/manifest.json"), encoding: .utf8)
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("k/runs/p3-s2/report.html").path))
+        #expect(manifest.contains("\"--seed\",\n    \"2\"") && manifest.contains("market.tao_usd.gbm.drift=0.5"), "\(manifest)")
     }
 
     @Test func aFailedRunIsReportedAndTheOthersFinish() throws {
