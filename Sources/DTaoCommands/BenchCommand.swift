@@ -161,9 +161,7 @@ enum BenchCases {
     /// the chain's series path (the fast path here, with the exact port as its fallback).
     static let pools: [BenchCase] = [("card", RuleSet.card), ("launch-2025-02", RuleSet.launch2025_02), ("head-2026-06", RuleSet.head2026_06)].map { name, rules in
         BenchCase(name: "SubnetPool.swap @ \(name)") { iterations in
-            let weight: Perquintill? = rules.pool.curve == .weighted(.head) ? Perquintill(parts: 481_234_567_890_123_457) : nil
-            var pool = SubnetPool(netuid: 1, taoReserveRao: 100_000_000_000_000, alphaReserveRao: 400_000_000_000_000,
-                                  alphaOutstandingRao: 100_000_000_000_000, quoteWeight: weight)
+            var pool = SubnetPool.synthetic(rules: rules)
             for step in 0..<iterations {
                 let side: SwapSide = step % 2 == 0 ? .stake : .unstake
                 _ = try pool.swap(side, amountRao: 1_000_000_000, rules: rules.pool)
@@ -172,8 +170,7 @@ enum BenchCases {
         }
     } + [BenchCase(name: "SubnetPool.reweight @ head-2026-06") { iterations in
         // The coinbase's re-weighting injection: a block's TAO and alpha, price kept.
-        var pool = SubnetPool(netuid: 1, taoReserveRao: 100_000_000_000_000, alphaReserveRao: 400_000_000_000_000,
-                              quoteWeight: Perquintill(parts: 481_234_567_890_123_457))
+        var pool = SubnetPool.synthetic(rules: .head2026_06)
         for step in 0..<iterations {
             try pool.reweight(taoRao: 3_000_000 + UInt64(step % 7), alphaRao: 1_000_000_000 + UInt64(step % 11))
         }

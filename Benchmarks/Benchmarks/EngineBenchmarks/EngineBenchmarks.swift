@@ -16,7 +16,7 @@ let benchmarks: @Sendable () -> Void = {
 
     for (name, rules) in [("card", RuleSet.card), ("launch-2025-02", .launch2025_02), ("head-2026-06", .head2026_06)] {
         Benchmark("SubnetPool.swap-\(name)", configuration: .init(scalingFactor: .kilo)) { benchmark in
-            var pool = Fixtures.pool(rules: rules)
+            var pool = SubnetPool.synthetic(rules: rules)
             benchmark.startMeasurement()
             for step in benchmark.scaledIterations {
                 let quote = try pool.swap(step % 2 == 0 ? .stake : .unstake, amountRao: 1_000_000_000, rules: rules.pool)
@@ -27,7 +27,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("SubnetPool.reweight-head-2026-06", configuration: .init(scalingFactor: .kilo)) { benchmark in
-        var pool = Fixtures.pool(rules: .head2026_06)
+        var pool = SubnetPool.synthetic(rules: .head2026_06)
         benchmark.startMeasurement()
         for step in benchmark.scaledIterations {
             blackHole(try pool.reweight(taoRao: 3_000_000 + UInt64(step % 7), alphaRao: 1_000_000_000 + UInt64(step % 11)))
@@ -65,15 +65,6 @@ enum Fixtures {
     static var perSubnetBlock: BenchmarkMetric { .custom("subnet-block (ns)") }
     /// What the block-loop cases record.
     static var blockMetrics: [BenchmarkMetric] { [.wallClock, .mallocCountTotal, .peakMemoryResident, perSubnetBlock] }
-
-    /// The pool of `dtao bench`'s swap cases: 100,000 TAO against 400,000 alpha; weighted at a
-    /// quote weight that is not a small fraction, so the power term takes the series path.
-    static func pool(rules: RuleSet) -> SubnetPool {
-        var quoteWeight: Perquintill?
-        if case .weighted = rules.pool.curve { quoteWeight = Perquintill(parts: 481_234_567_890_123_457) }
-        return SubnetPool(netuid: 1, taoReserveRao: 100_000_000_000_000, alphaReserveRao: 400_000_000_000_000,
-                          alphaOutstandingRao: 100_000_000_000_000, quoteWeight: quoteWeight)
-    }
 }
 
 /// How far a run may drift from the stored thresholds before `thresholds check` fails.

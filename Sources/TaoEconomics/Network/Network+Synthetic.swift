@@ -19,3 +19,15 @@ extension Network {
                            subnets: configurations, mode: mode)
     }
 }
+
+extension SubnetPool {
+    /// A deterministic pool for measurements: 100,000 TAO against 400,000 alpha with 100,000
+    /// alpha outstanding; under a weighted rule set, at quote weight 0.481234567890123457 (not a
+    /// small fraction, so the power term takes the chain's series path).
+    public static func synthetic(rules: RuleSet) -> SubnetPool {
+        var quoteWeight: Perquintill?
+        if case .weighted = rules.pool.curve { quoteWeight = Perquintill(parts: 481_234_567_890_123_457) }
+        return SubnetPool(netuid: 1, taoReserveRao: 100_000_000_000_000, alphaReserveRao: 400_000_000_000_000,
+                          alphaOutstandingRao: 100_000_000_000_000, quoteWeight: quoteWeight)
+    }
+}
