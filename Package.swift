@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Charts", dependencies: [.product(name: "Plot", package: "Plot")]),
         // report.html for run and sweep folders, built from the folders' files with Plot.
         .target(name: "HTMLReport", dependencies: [
-            "Charts", "Reporting", .product(name: "Plot", package: "Plot"), .product(name: "CSV", package: "CSV.swift"),
+            "Charts", "Reporting", "Sweeps", .product(name: "Plot", package: "Plot"),
         ]),
         // Sweeps: grids of overrides × seeds run on all cores or in shards, banded across seeds.
         .target(name: "Sweeps", dependencies: ["FixedMath", "TaoEconomics", "Simulation", "Reporting"]),

@@ -26,19 +26,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The report file `dtao run` adds to its folder.
-    static let runReportFile = ReportRun.ExtraFile(name: RunReport.file) { folder in _ = try RunReport.write(folder: folder) }
+    static let reportFile = ReportRun.ExtraFile(name: ReportFile.name) { folder in try ReportFile.write(folder: folder) }
 
     func run() throws {
-        let isSweep = FileManager.default.fileExists(atPath: folder + "/bands.csv")
         let text: String
-        do {
-            text = isSweep ? try SweepReport.html(folder: folder, top: top) : try RunReport.html(folder: folder, top: top)
-        } catch {
-            throw CommandFailure.badInput("\(error)")
-        }
-        let path = folder + "/" + RunReport.file
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw CommandFailure.machine("cannot write \(path): \(error.localizedDescription)")
+        do { text = try ReportFile.html(folder: folder, top: top) } catch { throw CommandFailure.badInput("\(error)") }
+        let path: String
+        do { path = try ReportFile.write(text, folder: folder) } catch {
+            throw CommandFailure.machine("cannot write \(folder)/\(ReportFile.name): \(error.localizedDescription)")
         }
         print("wrote \(path)")
     }

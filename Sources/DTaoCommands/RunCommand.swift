@@ -87,11 +87,10 @@ struct RunCommand: ParsableCommand {
         let showProgress = isatty(STDERR_FILENO) != 0
         let outcome: RunOutcome
         do {
-            var nothing = DiscardingSink()
             outcome = try ReportRun.write(&simulation, into: directory, engineVersion: DTao.version,
                                           commandLine: ["dtao"] + CommandLine.arguments.dropFirst(),
-                                          checkpointEveryBlocks: checkpointEvery, resumedFrom: resumedFrom, also: &nothing,
-                                          extraFile: noReport ? nil : ReportCommand.runReportFile) { done, total in
+                                          checkpointEveryBlocks: checkpointEvery, resumedFrom: resumedFrom,
+                                          extraFile: noReport ? nil : ReportCommand.reportFile) { done, total in
                 guard showProgress else { return }
                 FileHandle.standardError.write(Data("\r\(loaded.name): block \(done) of \(total) (\(done * 100 / max(total, 1))%)".utf8))
             }
@@ -100,7 +99,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-        print("wrote \(directory.finalPath): " + (ReportRun.files + (noReport ? [] : [RunReport.file])).joined(separator: ", "))
+        print("wrote \(directory.finalPath): " + (ReportRun.files + (noReport ? [] : [ReportFile.name])).joined(separator: ", "))
         if !outcome.ledgerViolations.isEmpty {
             throw CommandFailure.refused("the ledger does not balance: " + outcome.ledgerViolations.map(\.description).joined(separator: "; "))
         }

@@ -128,10 +128,10 @@ struct SweepRunCommand: ParsableCommand {
             }
         }
 
-        let reporter = SweepProgressReporter(name: plan.spec.name, total: indices.count, plan: plan, indices: indices,
-                                             mode: quiet ? .none : progress, isTerminal: isatty(STDERR_FILENO) != 0)
+        let reporter = SweepProgressReporter(name: plan.spec.name, total: indices.count, mode: quiet ? .none : progress,
+                                             isTerminal: isatty(STDERR_FILENO) != 0)
         let results = SweepRunner.run(plan, indices: indices, jobs: jobs, keepRunsIn: keepRunsIn, engineVersion: DTao.version,
-                                      bandPoints: shardPart == nil, keptRunFile: noReport ? nil : ReportCommand.runReportFile) { done in reporter.report(done) }
+                                      bandPoints: shardPart == nil, keptRunFile: noReport ? nil : ReportCommand.reportFile) { done in reporter.report(done) }
         reporter.finish()
         if let machine = results.machineFailure {
             directory.abandon()
@@ -154,13 +154,8 @@ struct SweepRunCommand: ParsableCommand {
 
     /// Writes report.html from the sweep's files in the working folder.
     static func writeReport(in directory: ReportDirectory) throws(OutputFailure) {
-        do {
-            let text = try SweepReport.html(folder: directory.workingPath)
-            try StreamingFile.write(text, to: directory.path(RunReport.file))
-        } catch let failure as OutputFailure {
-            throw failure
-        } catch {
-            throw OutputFailure(path: directory.path(RunReport.file), reason: "\(error)")
+        do { try ReportFile.write(folder: directory.workingPath) } catch {
+            throw OutputFailure(path: directory.path(ReportFile.name), reason: "\(error)")
         }
     }
 
@@ -233,7 +228,7 @@ final class SweepProgressReporter: @unchecked Sendable {
     let start = Date()
     let lock = NSLock()
 
-    init(name: String, total: Int, plan: SweepPlan, indices: [Int], mode: SweepProgress, isTerminal: Bool) {
+    init(name: String, total: Int, mode: SweepProgress, isTerminal: Bool) {
         self.name = name
         self.total = total
         self.mode = mode

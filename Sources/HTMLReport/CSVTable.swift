@@ -1,5 +1,5 @@
-import CSV
 import Foundation
+import Reporting
 
 /// A CSV file of a report folder read by column name.
 struct CSVTable {
@@ -10,13 +10,8 @@ struct CSVTable {
 
     /// Reads `path`; nil when the file is missing or not CSV.
     init?(path: String) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-              let reader = try? CSVReader(string: text) else { return nil }
-        var rows: [[String]] = []
-        while let row = reader.next() {
-            if row != [""] { rows.append(row) }
-        }
-        guard let header = rows.first else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), let rows = GoldenComparison.readRows(data),
+              let header = rows.first else { return nil }
         columns = header
         self.rows = Array(rows.dropFirst())
     }

@@ -45,6 +45,12 @@ enum ReportPage {
         )
     }
 
+    /// A time axis's tick label: the date of the last sample at or before the tick's block
+    /// (`samples` ascending by block).
+    static func dateLabel(_ samples: [(block: Double, date: String)]) -> @Sendable (Double) -> String {
+        { block in samples.last { $0.block <= block + 0.5 }?.date ?? samples.first?.date ?? "" }
+    }
+
     /// A section: a heading and its content.
     static func section(_ title: String, _ content: [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
         .element(named: "section", nodes: [.h2(.text(title))] + content)

@@ -16,12 +16,12 @@ struct RunData {
     /// Where each era begins, as far as the samples show: the first sample of a higher era.
     let halvings: [(block: Double, era: Int)]
 
-    init(folder: String) throws(RunReport.FolderError) {
+    init(folder: String) throws(ReportFile.FolderError) {
         guard let network = CSVTable(path: folder + "/network.csv"), let subnets = CSVTable(path: folder + "/subnets.csv") else {
-            throw RunReport.FolderError(description: "\(folder) is not a run folder: network.csv and subnets.csv are needed")
+            throw ReportFile.FolderError(description: "\(folder) is not a run folder: network.csv and subnets.csv are needed")
         }
         for name in [NetworkColumns.block.name, NetworkColumns.date.name, NetworkColumns.totalIssuance.name, NetworkColumns.taoUsd.name] where network.index(name) == nil {
-            throw RunReport.FolderError(description: "\(folder)/network.csv has no column \(name)")
+            throw ReportFile.FolderError(description: "\(folder)/network.csv has no column \(name)")
         }
         self.network = network
         self.subnets = subnets
@@ -52,10 +52,7 @@ struct RunData {
     }
 
     /// The date of the last sample at or before `block`.
-    var dateLabel: @Sendable (Double) -> String {
-        let samples = self.samples
-        return { block in samples.last { $0.block <= block + 0.5 }?.date ?? samples.first?.date ?? "" }
-    }
+    var dateLabel: @Sendable (Double) -> String { ReportPage.dateLabel(samples) }
 
     /// A network column over blocks, times `scale`.
     func networkSeries(_ column: String, scale: Double = 1) -> [ChartPoint] {

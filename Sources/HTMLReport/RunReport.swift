@@ -7,18 +7,9 @@ import Reporting
 /// subnets.csv, miners.csv, events.csv, manifest.json) read by the typed columns' names, so
 /// `dtao report DIR` rebuilds exactly what `dtao run` wrote.
 public enum RunReport {
-    /// The report's file name.
-    public static let file = "report.html"
-
-    /// A problem reading a folder (exit 2: not a report folder, or a damaged one).
-    public struct FolderError: Error, CustomStringConvertible {
-        /// What is wrong.
-        public let description: String
-    }
-
     /// The page for the run folder at `folder`, showing the top `top` subnets by final market
     /// cap and every subnet a named holder or registration acted on.
-    public static func html(folder: String, top: Int = 10) throws(FolderError) -> String {
+    public static func html(folder: String, top: Int = 10) throws(ReportFile.FolderError) -> String {
         let data = try RunData(folder: folder)
         var sections: [Node<HTML.BodyContext>] = []
         let shown = data.shownSubnets(top: top)
@@ -66,13 +57,6 @@ public enum RunReport {
         return ReportPage.document(title: "dtao report: \(data.scenarioName)", meta: data.metaLines, sections: sections)
     }
 
-    /// Writes `report.html` into `folder` (through a temporary file, then a rename).
-    public static func write(folder: String, top: Int = 10) throws -> String {
-        let text = try html(folder: folder, top: top)
-        let path = folder + "/" + file
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        return path
-    }
 }
 
 /// Column names of subnets.csv the report reads (the typed columns' own names).

@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import Plot
+import Sweeps
 
 /// `report.html` of a sweep folder, built only from its files (bands.csv, runs.csv,
 /// sweep.json): fan charts per grid point (p5–p95 and p25–p75 around the median) and each
@@ -15,12 +16,12 @@ public enum SweepReport {
 
     /// The page for the sweep folder at `folder`, with fans for the top `top` subnets (at most 3
     /// per chart, by the final median USD price of the first point).
-    public static func html(folder: String, top: Int = 10) throws(RunReport.FolderError) -> String {
+    public static func html(folder: String, top: Int = 10) throws(ReportFile.FolderError) -> String {
         guard let bands = CSVTable(path: folder + "/bands.csv"), let runs = CSVTable(path: folder + "/runs.csv") else {
-            throw RunReport.FolderError(description: "\(folder) is not a sweep folder: bands.csv and runs.csv are needed")
+            throw ReportFile.FolderError(description: "\(folder) is not a sweep folder: bands.csv and runs.csv are needed")
         }
         for name in ["block", "date", "point", "metric", "netuid", "p5", "p25", "p50", "p75", "p95"] where bands.index(name) == nil {
-            throw RunReport.FolderError(description: "\(folder)/bands.csv has no column \(name)")
+            throw ReportFile.FolderError(description: "\(folder)/bands.csv has no column \(name)")
         }
         var name = URL(fileURLWithPath: folder).lastPathComponent
         var meta: [String] = []
@@ -55,8 +56,7 @@ public enum SweepReport {
             fan.p95.append(bands.number(row, "p95") ?? .nan)
             fans[key] = fan
         }
-        let sortedDates = dates.sorted { $0.key < $1.key }
-        let dateLabel: @Sendable (Double) -> String = { block in sortedDates.last { $0.key <= block + 0.5 }?.value ?? sortedDates.first?.value ?? "" }
+        let dateLabel = ReportPage.dateLabel(dates.sorted { $0.key < $1.key }.map { (block: $0.key, date: $0.value) })
         let points = pointLabels.keys.sorted()
 
         // The subnets the fans show: the largest final median USD prices at the first point.
@@ -131,7 +131,7 @@ public enum SweepReport {
         func values(_ column: String, _ point: Int) -> [Double] {
             runs.rows.filter { runs.cell($0, "point") == String(point) && runs.cell($0, "status") == "ok" }.compactMap { runs.number($0, column) }.sorted()
         }
-        func rank(_ sorted: [Double], _ percent: Int) -> Double { sorted.isEmpty ? .nan : sorted[max(1, (percent * sorted.count + 99) / 100) - 1] }
+        func rank(_ sorted: [Double], _ percent: Int) -> Double { sorted.isEmpty ? .nan : sorted[SweepBand.rank(percent: percent, count: sorted.count) - 1] }
         for (column, title, unit) in [("miners_profit_usd", "Miners' total profit at the end of the run", "USD"), ("tao_usd", "TAO price at the end of the run", "USD per TAO")] {
             let perPoint = points.map { values(column, $0) }
             guard perPoint.contains(where: { !$0.isEmpty }) else { continue }
@@ -145,7 +145,7 @@ public enum SweepReport {
             chart.xTickLabel = { x in tickLabels[Int(x)].flatMap { $0.isEmpty ? nil : $0 } ?? "point \(Int(x))" }
             figures.append(ChartSVG.figure(chart))
             for (point, sorted) in zip(points, perPoint) where !sorted.isEmpty {
-                tableRows.append([title, "\(point): \(labels[point] ?? "")", String(sorted.count)] + [5, 25, 50, 75, 95].map { String(format: "%.2f", rank(sorted, $0)) })
+                tableRows.append([title, "\(point): \(labels[point] ?? "")", String(sorted.count)] + SweepBand.percents.map { String(format: "%.2f", rank(sorted, $0)) })
             }
         }
         figures.append(ReportPage.table(["figure", "point", "runs", "p5", "p25", "p50", "p75", "p95"], tableRows))

@@ -15,10 +15,10 @@ public enum ReportRun {
     ///   so nothing is left half-written.
     public static func write(_ simulation: inout SimulationRun, into directory: ReportDirectory, engineVersion: String,
                              commandLine: [String], checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil,
-                             progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
+                             extraFile: ExtraFile? = nil, progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
         var nothing = DiscardingSink()
         return try write(&simulation, into: directory, engineVersion: engineVersion, commandLine: commandLine, checkpointEveryBlocks: checkpointEveryBlocks,
-                         resumedFrom: resumedFrom, also: &nothing, progress: progress)
+                         resumedFrom: resumedFrom, also: &nothing, extraFile: extraFile, progress: progress)
     }
 
     /// Something written into a finished report folder before it is moved into place (the HTML

@@ -61,6 +61,7 @@ public struct SweepBand: Sendable, Equatable {
         percentiles = Self.percents.map { percent in sorted[Self.rank(percent: percent, count: count) - 1] }
     }
 
-    /// ⌈percent · count / 100⌉, at least 1.
-    static func rank(percent: Int, count: Int) -> Int { max(1, (percent * count + 99) / 100) }
+    /// The nearest rank of `percent` among `count` sorted values, 1-based: ⌈percent · count / 100⌉,
+    /// at least 1. Bands and the HTML report's end-of-run figures both pick by it.
+    public static func rank(percent: Int, count: Int) -> Int { max(1, (percent * count + 99) / 100) }
 }

@@ -31,10 +31,15 @@ public enum SweepOutput {
     static func gridHeader(_ plan: SweepPlan) -> [String] { plan.spec.keyPaths.map(\.description) }
     static func gridValues(_ plan: SweepPlan, point: Int) -> [String] { plan.points[point].overrides.map(\.valueText) }
 
+    /// The cells every per-run row starts with: run, id, point, seed and the grid values.
+    static func runCells(_ plan: SweepPlan, _ run: SweepSpec.Run) -> [String] {
+        [String(run.index), run.id, String(run.point), String(run.seed)] + gridValues(plan, point: run.point)
+    }
+
     static func runsCSV(_ plan: SweepPlan, _ results: SweepRunner.Results) -> String {
         var text = line(["run", "id", "point", "seed"] + gridHeader(plan) + ["status", "end_block", "total_issuance_rao", "halvings", "tao_usd", "refusals", "miners_profit_usd"])
         for run in plan.runs {
-            let prefix = [String(run.index), run.id, String(run.point), String(run.seed)] + gridValues(plan, point: run.point)
+            let prefix = runCells(plan, run)
             if let digest = results.digests[run.index], let last = digest.samples.last {
                 let profit = digest.miners.isEmpty ? "" : SweepMetric.profitUsd.text(digest.miners.reduce(BigInteger.zero) { $0 + $1.profitUsdMicro })
                 text += line(prefix + ["ok", String(last.block), String(last.issuanceRao), String(digest.halvings), SweepMetric.taoUsd.text(BigInteger(last.taoUsdMicro)),
@@ -50,7 +55,7 @@ public enum SweepOutput {
         var text = line(["run", "id", "point", "seed"] + gridHeader(plan) + ["netuid", "price_tao", "price_usd", "market_cap_usd", "miners_profit_usd", "breakeven_tao_usd"])
         for run in plan.runs {
             guard let digest = results.digests[run.index], let last = digest.samples.last else { continue }
-            let prefix = [String(run.index), run.id, String(run.point), String(run.seed)] + gridValues(plan, point: run.point)
+            let prefix = runCells(plan, run)
             for subnet in last.subnets {
                 let miners = digest.miners.first { $0.netuid == subnet.netuid }
                 text += line(prefix + [String(subnet.netuid), SweepMetric.priceTao.text(BigInteger(subnet.priceTaoAtto)),

@@ -25,9 +25,6 @@ public struct SweepShard: Codable, Sendable, Equatable {
     /// The run indices this shard ran.
     public let runs: [Int]
 
-    /// The runs of shard `index` of `count`: every `count`-th run from `index`.
-    public static func runIndices(of plan: SweepPlan, index: Int, count: Int) -> [Int] { plan.runIndices(shard: (index, count)) }
-
     /// Writes a shard folder's files into `directory` (its working folder).
     public static func write(_ plan: SweepPlan, _ results: SweepRunner.Results, index: Int, count: Int, runs: [Int], engineVersion: String,
                              into directory: ReportDirectory) throws(OutputFailure) {

@@ -159,8 +159,9 @@ public enum GoldenComparison {
         return GoldenResult(differences: differences, differingCells: cells, differingRows: rows, problems: problems)
     }
 
-    /// Every row of a CSV file's bytes (RFC 4180, yaslab/CSV.swift), or nil when they cannot be read.
-    static func readRows(_ data: Data) -> [[String]]? {
+    /// Every row of a CSV file's bytes (RFC 4180, yaslab/CSV.swift), or nil when they cannot be
+    /// read. The one reader of the report files the engine wrote (golden comparison, HTML report).
+    public static func readRows(_ data: Data) -> [[String]]? {
         guard let text = String(data: data, encoding: .utf8), let reader = try? CSVReader(string: text) else { return nil }
         var rows: [[String]] = []
         while let row = reader.next() {
