@@ -44,19 +44,24 @@ class Browser:
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              f"--user-data-dir={self.profile}", f"--remote-debugging-port={self.port}", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/json/list", timeout=2) as response:
-                    pages = [t for t in json.load(response) if t.get("type") == "page"]
-                if pages:
-                    break
-            except OSError:
-                pass
-            if time.time() > deadline:
-                raise RuntimeError("chromium did not open its DevTools port")
-            time.sleep(0.2)
-        self.socket = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
+        self.socket = None
+        try:
+            deadline = time.time() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/json/list", timeout=2) as response:
+                        pages = [t for t in json.load(response) if t.get("type") == "page"]
+                    if pages:
+                        break
+                except OSError:
+                    pass
+                if time.time() > deadline:
+                    raise RuntimeError("chromium did not open its DevTools port")
+                time.sleep(0.2)
+            self.socket = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30, suppress_origin=True)
+        except BaseException:
+            self.close()  # stop the browser this started, even when starting it failed
+            raise
         self.next_id = 0
         self.events = []
 
@@ -87,7 +92,8 @@ class Browser:
 
     def close(self):
         try:
-            self.socket.close()
+            if self.socket is not None:
+                self.socket.close()
         finally:
             self.process.terminate()
             try:
