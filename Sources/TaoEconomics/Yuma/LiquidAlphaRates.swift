@@ -1,0 +1,85 @@
+/// Liquid alpha: EMA rates that depend on consensus (§6.4).
+enum LiquidAlphaRates {
+    /// The bounds as I32F32: u16 / 65535 (`get_alpha_values_32`).
+    static func bounds<A: EpochArithmetic>(_ liquid: LiquidAlpha, _: A.Type) -> (low: Int64, high: Int64) {
+        (A.safeDivide(EpochFixed.integer(Int64(liquid.alphaLow)), EpochFixed.u16Max),
+         A.safeDivide(EpochFixed.integer(Int64(liquid.alphaHigh)), EpochFixed.u16Max))
+    }
+
+    /// Launch's per-column rates: a logistic 1/(1 + e^(b − a·C_j)) through the consensus
+    /// quartiles (α_high at c_hi, α_low at c_lo), clamped to [α_low, α_high]. With c_hi ≤ c_lo
+    /// or a zero bound, a = b = 0 (rate ½ before clamping).
+    /// Nil (the fixed rate applies) without liquid alpha, when all consensus is 0, or when both
+    /// quartiles are 0 (`compute_ema_bonds_sparse`).
+    static func logistic<A: EpochArithmetic>(consensus: [Int64], liquid: LiquidAlpha?, _ arithmetic: A.Type) -> [Int64]? {
+        guard let liquid, consensus.contains(where: { $0 != 0 }) else { return nil }
+        let (low, high) = bounds(liquid, arithmetic)
+        let cHigh = quantile(consensus, numerator: 3, arithmetic), cLow = quantile(consensus, numerator: 1, arithmetic)
+        guard cHigh > cLow || cHigh != 0 || cLow < 0 else { return nil }
+        var a: Int64 = 0, b: Int64 = 0
+        if cHigh > cLow, low != 0, high != 0 {
+            let lnLow = safeLn(A.subtract(A.safeDivide(EpochFixed.one, low), EpochFixed.one), arithmetic)
+            let lnHigh = safeLn(A.subtract(A.safeDivide(EpochFixed.one, high), EpochFixed.one), arithmetic)
+            a = A.safeDivide(A.subtract(lnHigh, lnLow), A.subtract(cLow, cHigh))
+            b = A.add(lnLow, A.multiply(a, cLow))
+        }
+        return consensus.map { c in
+            let e = FixedTranscendental.exp(A.subtract(b, A.multiply(a, c)), arithmetic) ?? 0
+            let alpha = A.safeDivide(EpochFixed.one, A.add(EpochFixed.one, e))
+            return max(min(alpha, high), low)
+        }
+    }
+
+    /// ln, 0 where the chain's `ln` fails (`safe_ln`).
+    static func safeLn<A: EpochArithmetic>(_ x: Int64, _ arithmetic: A.Type) -> Int64 {
+        FixedTranscendental.ln(x, arithmetic) ?? 0
+    }
+
+    /// The chain's `quantile(data, q)` for q = numerator/4: sorted values at position
+    /// q·(n−1), linearly interpolated (the fraction is exact: 0, ¼, ½ or ¾).
+    static func quantile<A: EpochArithmetic>(_ data: [Int64], numerator: Int, _: A.Type) -> Int64 {
+        guard !data.isEmpty else { return 0 }
+        let sorted = data.sorted()
+        let scaled = numerator * (sorted.count - 1)  // position · 4
+        let lowIndex = scaled / 4, highIndex = (scaled + 3) / 4
+        if lowIndex == highIndex { return sorted[lowIndex] }
+        let weight = Int64(scaled % 4) << 30  // (scaled mod 4)/4 in I32F32
+        return A.add(sorted[lowIndex], A.multiply(A.subtract(sorted[highIndex], sorted[lowIndex]), weight))
+    }
+
+    /// Yuma3's liquid EMA (`compute_liquid_alpha_values_sparse` + `mat_ema_alpha_sparse`): for
+    /// each entry of W_b's row, α = alpha_sigmoid(C_j, w, b); value = min(1, (1 − α)·b + max(0, α·w)),
+    /// kept when > 0. Bonds on columns absent from W_b's row are dropped.
+    static func sigmoidMovingAverage<A: EpochArithmetic>(weights: SparseRows, bonds: SparseRows, consensus: [Int64], liquid: LiquidAlpha, _ arithmetic: A.Type) -> SparseRows {
+        let (low, high) = bounds(liquid, arithmetic)
+        let columns = consensus.count
+        let steepness = EpochFixed.integer(Int64(liquid.steepness))
+        let scale = A.saturatingDivide(steepness, EpochFixed.integer(-100)) ?? 0
+        var result = SparseRows(reservingEntries: weights.values.count)
+        var weightRow = [Int64](repeating: 0, count: columns), bondRow = weightRow
+        for i in 0..<weights.rowCount {
+            SparseMath.densify(weights, row: i, into: &weightRow)
+            if i < bonds.rowCount { SparseMath.densify(bonds, row: i, into: &bondRow) } else { for j in bondRow.indices { bondRow[j] = 0 } }
+            for k in weights.range(ofRow: i) {
+                let j = weights.columns[k]
+                let alpha = sigmoidAlpha(consensus: consensus[j], weight: weightRow[j], bond: bondRow[j], low: low, high: high, scale: scale, arithmetic)
+                let decayed = A.multiply(A.subtract(EpochFixed.one, alpha), bondRow[j])
+                let value = min(A.add(decayed, max(A.multiply(alpha, weights.values[k]), 0)), EpochFixed.one)
+                if value > 0 { result.append(column: j, value: value) }
+            }
+            result.endRow()
+        }
+        return result
+    }
+
+    /// `alpha_sigmoid`: diff = clamp(w − C) when w ≥ b, else clamp(b − w), both to [0, 1];
+    /// σ = 1/(1 + exp_safe(scale · (diff − ½))) with scale = steepness / −100; α = clamp(α_lo + σ(α_hi − α_lo)).
+    static func sigmoidAlpha<A: EpochArithmetic>(consensus: Int64, weight: Int64, bond: Int64, low: Int64, high: Int64, scale: Int64, _ arithmetic: A.Type) -> Int64 {
+        let diff = weight >= bond ? A.subtract(weight, consensus) : A.subtract(bond, weight)
+        let clamped = max(min(diff, EpochFixed.one), 0)
+        let exponent = A.multiply(scale, A.subtract(clamped, EpochFixed.half))
+        let sigmoid = A.saturatingDivide(EpochFixed.one, A.add(EpochFixed.one, FixedTranscendental.expSafe(exponent, arithmetic))) ?? 0
+        let alpha = A.add(low, A.multiply(sigmoid, A.subtract(high, low)))
+        return max(min(alpha, high), low)
+    }
+}

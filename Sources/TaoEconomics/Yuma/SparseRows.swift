@@ -1,0 +1,136 @@
+/// A sparse matrix of I32F32 raw values in compressed rows, in the order the chain's
+/// `Vec<Vec<(u16, I32F32)>>` holds them: row i's entries are `columns[rowStart[i]..<rowStart[i+1]]`
+/// with `values` alongside, in ascending column order when built from sorted input. An entry
+/// with value 0 is still an entry: the chain keeps explicit zeros and some steps depend on it.
+public struct SparseRows: Equatable, Sendable {
+    /// Offsets of each row's first entry; `rowCount + 1` of them.
+    public private(set) var rowStart: [Int]
+    /// Column of each entry.
+    public private(set) var columns: [Int]
+    /// I32F32 raw value of each entry.
+    public var values: [Int64]
+
+    /// An empty matrix ready for `append` and `endRow`.
+    public init(reservingEntries capacity: Int = 0) {
+        rowStart = [0]
+        columns = []
+        values = []
+        columns.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// `rows` rows without entries.
+    public init(emptyRows rows: Int) {
+        rowStart = Array(repeating: 0, count: rows + 1)
+        columns = []
+        values = []
+    }
+
+    /// Number of rows.
+    public var rowCount: Int { rowStart.count - 1 }
+
+    /// The entry range of row `i`.
+    @inline(__always) public func range(ofRow i: Int) -> Range<Int> { rowStart[i]..<rowStart[i + 1] }
+
+    /// Adds an entry to the row being built.
+    @inline(__always) public mutating func append(column: Int, value: Int64) {
+        columns.append(column)
+        values.append(value)
+    }
+
+    /// Closes the row being built.
+    @inline(__always) public mutating func endRow() { rowStart.append(columns.count) }
+
+    /// Row `i` as (column, value) pairs.
+    public func row(_ i: Int) -> [(column: Int, value: Int64)] {
+        range(ofRow: i).map { (columns[$0], values[$0]) }
+    }
+
+    /// The same entries with each value replaced by `transform(row, column, value)`.
+    func mapValues(_ transform: (Int, Int, Int64) -> Int64) -> SparseRows {
+        var result = self
+        for i in 0..<rowCount {
+            for k in range(ofRow: i) { result.values[k] = transform(i, columns[k], values[k]) }
+        }
+        return result
+    }
+
+    /// The entries for which `keep(row, column, value)` holds, in the same order.
+    func filter(_ keep: (Int, Int, Int64) -> Bool) -> SparseRows {
+        var result = SparseRows(reservingEntries: values.count)
+        for i in 0..<rowCount {
+            for k in range(ofRow: i) where keep(i, columns[k], values[k]) { result.append(column: columns[k], value: values[k]) }
+            result.endRow()
+        }
+        return result
+    }
+}
+
+/// The chain's row and column operations on sparse matrices (`epoch/math.rs`), each with the
+/// rounding of its I32F32 steps.
+enum SparseMath {
+    /// Each row divided by its sum when the sum is positive (`inplace_row_normalize_sparse`).
+    static func normalizeRows<A: EpochArithmetic>(_ matrix: inout SparseRows, _: A.Type) {
+        for i in 0..<matrix.rowCount {
+            let range = matrix.range(ofRow: i)
+            var sum: Int64 = 0
+            for k in range { sum = A.add(sum, matrix.values[k]) }
+            guard sum > 0 else { continue }
+            for k in range { matrix.values[k] = A.safeDivide(matrix.values[k], sum) }
+        }
+    }
+
+    /// Each column divided by its sum where the sum is not 0 (`inplace_col_normalize_sparse`).
+    static func normalizeColumns<A: EpochArithmetic>(_ matrix: inout SparseRows, columns: Int, _: A.Type) {
+        var sums = [Int64](repeating: 0, count: columns)
+        for k in matrix.values.indices { sums[matrix.columns[k]] = A.add(sums[matrix.columns[k]], matrix.values[k]) }
+        for k in matrix.values.indices where sums[matrix.columns[k]] != 0 {
+            matrix.values[k] = A.safeDivide(matrix.values[k], sums[matrix.columns[k]])
+        }
+    }
+
+    /// Each column divided by its largest entry where that is not 0 (`inplace_col_max_upscale_sparse`).
+    static func upscaleColumns<A: EpochArithmetic>(_ matrix: inout SparseRows, columns: Int, _: A.Type) {
+        var maxima = [Int64](repeating: 0, count: columns)
+        for k in matrix.values.indices where maxima[matrix.columns[k]] < matrix.values[k] { maxima[matrix.columns[k]] = matrix.values[k] }
+        for k in matrix.values.indices where maxima[matrix.columns[k]] != 0 {
+            matrix.values[k] = A.safeDivide(matrix.values[k], maxima[matrix.columns[k]])
+        }
+    }
+
+    /// Σ_j of each row (`row_sum_sparse`).
+    static func rowSums<A: EpochArithmetic>(_ matrix: SparseRows, _: A.Type) -> [Int64] {
+        (0..<matrix.rowCount).map { i in matrix.range(ofRow: i).reduce(Int64(0)) { A.add($0, matrix.values[$1]) } }
+    }
+
+    /// result_j = Σ_i vector_i · m_ij (`matmul_sparse`).
+    static func columnWeightedSums<A: EpochArithmetic>(_ matrix: SparseRows, _ vector: [Int64], columns: Int, _: A.Type) -> [Int64] {
+        var result = [Int64](repeating: 0, count: columns)
+        for i in 0..<matrix.rowCount {
+            for k in matrix.range(ofRow: i) {
+                result[matrix.columns[k]] = A.add(result[matrix.columns[k]], A.multiply(vector[i], matrix.values[k]))
+            }
+        }
+        return result
+    }
+
+    /// result_i = Σ_j vector_j · m_ij (`matmul_transpose_sparse`).
+    static func rowWeightedSums<A: EpochArithmetic>(_ matrix: SparseRows, _ vector: [Int64], _: A.Type) -> [Int64] {
+        (0..<matrix.rowCount).map { i in
+            matrix.range(ofRow: i).reduce(Int64(0)) { A.add($0, A.multiply(vector[matrix.columns[$1]], matrix.values[$1])) }
+        }
+    }
+
+    /// x divided by its sum when the sum is not 0 (`inplace_normalize`).
+    static func normalize<A: EpochArithmetic>(_ x: inout [Int64], _: A.Type) {
+        let sum = x.reduce(Int64(0)) { A.add($0, $1) }
+        guard sum != 0 else { return }
+        for i in x.indices { x[i] = A.safeDivide(x[i], sum) }
+    }
+
+    /// Row i's values densified into `buffer` (zeros elsewhere), for element-wise steps.
+    static func densify(_ matrix: SparseRows, row i: Int, into buffer: inout [Int64]) {
+        for j in buffer.indices { buffer[j] = 0 }
+        for k in matrix.range(ofRow: i) { buffer[matrix.columns[k]] = matrix.values[k] }
+    }
+}

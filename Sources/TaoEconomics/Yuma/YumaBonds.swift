@@ -1,0 +1,103 @@
+/// Bonds and dividends (§6.4) for one epoch: the stored bonds read and masked as the chain
+/// does, the EMA (fixed or liquid alpha), dividends, and the bonds to store.
+struct YumaBonds {
+    let input: EpochInput
+    let state: EpochState
+    let parameters: YumaParameters
+    let columns: Int
+
+    /// The block from which bonds count at HEAD: the block after the previous epoch, or
+    /// `block − tempo` when there was none (`LastMechansimStepBlock`).
+    var lastTempo: UInt64 {
+        input.lastEpochBlock == 0 ? (input.block >= input.tempo ? input.block - input.tempo : 0) : input.lastEpochBlock &+ 1
+    }
+
+    /// Stored bonds as I32F32 (`asProportion`: u16/65535, else the u16 as an integer), with bonds
+    /// on UIDs registered since they were formed dropped: at HEAD when `lastTempo ≤ reg_j`, at
+    /// launch when the validator's `last_update ≤ reg_j`.
+    func storedBonds<A: EpochArithmetic>(asProportion: Bool, _: A.Type) -> SparseRows {
+        var bonds = SparseRows()
+        for i in 0..<columns {
+            let row = i < state.bonds.count ? state.bonds[i] : []
+            for (j, bond) in row.enumerated() where bond != 0 && j < columns {
+                let formed = parameters.code == .head ? lastTempo : input.lastUpdate[i]
+                if formed <= input.registeredAt[j] { continue }
+                let value = EpochFixed.integer(Int64(bond))
+                bonds.append(column: j, value: asProportion ? A.safeDivide(value, EpochFixed.u16Max) : value)
+            }
+            bonds.endRow()
+        }
+        return bonds
+    }
+
+    /// The fixed EMA rate α = 1 − BondsMovingAverage/10^6 (the quotient in I64F64, floored to I32F32).
+    func fixedAlpha<A: EpochArithmetic>(_: A.Type) -> Int64 {
+        let average = A.wideSafeDivide(Int128(parameters.bondsMovingAverage) << 64, Int128(1_000_000) << 64)
+        return A.subtract(EpochFixed.one, EpochFixed.narrow(average))
+    }
+
+    /// Original Yuma: B_old column-normalised; ΔB = W_b ∘ S column-normalised; B = EMA (fixed α,
+    /// or at launch the logistic liquid alpha per column) column-normalised; D_i = Σ_j B_ij I_j
+    /// normalised; stored column-max-upscaled.
+    func original<A: EpochArithmetic>(weightsForBonds: SparseRows, consensus: [Int64], incentive: [Int64], activeStake: [Int64], _ arithmetic: A.Type)
+        -> (dividends: [Int64], bonds: SparseRows, stored: SparseRows)
+    {
+        var old = storedBonds(asProportion: false, arithmetic)
+        SparseMath.normalizeColumns(&old, columns: columns, arithmetic)
+        var delta = weightsForBonds.mapValues { i, _, value in A.multiply(value, activeStake[i]) }
+        SparseMath.normalizeColumns(&delta, columns: columns, arithmetic)
+        let alphas = LiquidAlphaRates.logistic(consensus: consensus, liquid: parameters.code == .launch ? parameters.liquidAlpha : nil, arithmetic)
+            ?? Array(repeating: fixedAlpha(arithmetic), count: columns)
+        var ema = movingAverage(new: delta, old: old, alphaPerColumn: alphas, arithmetic)
+        SparseMath.normalizeColumns(&ema, columns: columns, arithmetic)
+        var dividends = SparseMath.rowWeightedSums(ema, incentive, arithmetic)
+        SparseMath.normalize(&dividends, arithmetic)
+        var stored = ema
+        SparseMath.upscaleColumns(&stored, columns: columns, arithmetic)
+        return (dividends, ema, stored)
+    }
+
+    /// `mat_ema_sparse` / `mat_ema_alpha_vec_sparse`: per row, α_j · new + (1 − α_j) · old over
+    /// the dense row, keeping entries > 0.
+    func movingAverage<A: EpochArithmetic>(new: SparseRows, old: SparseRows, alphaPerColumn alphas: [Int64], _: A.Type) -> SparseRows {
+        var result = SparseRows(reservingEntries: max(new.values.count, old.values.count))
+        var row = [Int64](repeating: 0, count: columns)
+        let complements = alphas.map { A.subtract(EpochFixed.one, $0) }
+        for i in 0..<new.rowCount {
+            for j in row.indices { row[j] = 0 }
+            for k in new.range(ofRow: i) { row[new.columns[k]] = A.add(row[new.columns[k]], A.multiply(alphas[new.columns[k]], new.values[k])) }
+            if i < old.rowCount {
+                for k in old.range(ofRow: i) { row[old.columns[k]] = A.add(row[old.columns[k]], A.multiply(complements[old.columns[k]], old.values[k])) }
+            }
+            for j in row.indices where row[j] > 0 { result.append(column: j, value: row[j]) }
+            result.endRow()
+        }
+        return result
+    }
+
+    /// Yuma3: B_old as u16 proportions; B_ij = min(1, (1 − α_ij) B_old + α_ij W_b) only for
+    /// entries present in W_b's row (sigmoid liquid alpha when on and some consensus is not 0,
+    /// else the fixed α over the dense rows); D_i = S_i · Σ_j norm(B)_ij I_j normalised; stored as is.
+    func yuma3<A: EpochArithmetic>(weightsForBonds: SparseRows, consensus: [Int64], incentive: [Int64], activeStake: [Int64], _ arithmetic: A.Type)
+        -> (dividends: [Int64], bonds: SparseRows, stored: SparseRows)
+    {
+        let old = storedBonds(asProportion: true, arithmetic)
+        let ema: SparseRows
+        if let liquid = parameters.liquidAlpha, consensus.contains(where: { $0 != 0 }) {
+            ema = LiquidAlphaRates.sigmoidMovingAverage(weights: weightsForBonds, bonds: old, consensus: consensus, liquid: liquid, arithmetic)
+        } else {
+            ema = movingAverage(new: weightsForBonds, old: old, alphaPerColumn: Array(repeating: fixedAlpha(arithmetic), count: columns), arithmetic)
+        }
+        var normalised = ema
+        SparseMath.normalizeColumns(&normalised, columns: columns, arithmetic)
+        let perValidator = (0..<normalised.rowCount).map { i in
+            normalised.range(ofRow: i).reduce(Int64(0)) { sum, k in
+                let product = A.multiply(normalised.values[k], incentive[normalised.columns[k]])
+                return product == 0 ? sum : A.add(sum, product)
+            }
+        }
+        var dividends = zip(perValidator, activeStake).map { A.checkedMultiply($0, $1) ?? 0 }
+        SparseMath.normalize(&dividends, arithmetic)
+        return (dividends, ema, ema)
+    }
+}
