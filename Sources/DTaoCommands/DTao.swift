@@ -15,7 +15,7 @@ public struct DTao: ParsableCommand {
             2 bad input (including unknown options and malformed numbers).
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, RulesCommand.self, EmissionCommand.self, IssuanceCommand.self, ScheduleCommand.self, SwapCommand.self, MaxAmountCommand.self, InjectCommand.self, SnapshotCommand.self, SweepCommand.self, ReportCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, RulesCommand.self, EmissionCommand.self, IssuanceCommand.self, ScheduleCommand.self, SwapCommand.self, MaxAmountCommand.self, InjectCommand.self, SnapshotCommand.self, SweepCommand.self, ReportCommand.self, EpochCommand.self, BenchCommand.self]
     )
 
     public init() {}
