@@ -99,7 +99,8 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-        print("wrote \(directory.finalPath): " + (ReportRun.files + (noReport ? [] : [ReportFile.name])).joined(separator: ", "))
+        let uids = FileManager.default.fileExists(atPath: (directory.finalPath as NSString).appendingPathComponent("uids.csv")) ? ["uids.csv"] : []
+        print("wrote \(directory.finalPath): " + (ReportRun.files + uids + (noReport ? [] : [ReportFile.name])).joined(separator: ", "))
         if !outcome.ledgerViolations.isEmpty {
             throw CommandFailure.refused("the ledger does not balance: " + outcome.ledgerViolations.map(\.description).joined(separator: "; "))
         }

@@ -57,7 +57,7 @@ public enum ReportRun {
                 try StreamingFile.write(RunSummaryText.markdown(scenario: scenario, outcome: outcome, resumedFrom: resumedFrom), to: directory.path("summary.md"))
                 let formatter = ISO8601DateFormatter()
                 let manifest = RunManifest(scenario: scenario, engineVersion: engineVersion, commandLine: commandLine,
-                                           files: files + writer.stateFiles + (extraFile.map { [$0.name] } ?? []),
+                                           files: files + (writer.uids == nil ? [] : [UIDColumns.table.file]) + writer.stateFiles + (extraFile.map { [$0.name] } ?? []),
                                            startedAt: formatter.string(from: startedAt), finishedAt: formatter.string(from: Date()),
                                            checkpointEveryBlocks: checkpointEveryBlocks, resumedFrom: resumedFrom)
                 try StreamingFile.write(JSONText.encode(manifest), to: directory.path("manifest.json"))

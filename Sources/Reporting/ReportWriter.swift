@@ -3,13 +3,15 @@ import Simulation
 import TaoEconomics
 
 /// Writes a run's CSV time series as the run goes: `subnets.csv`, `network.csv`, `events.csv`
-/// and `miners.csv`, each from its typed column table (Reports/README.md documents them), and
+/// and `miners.csv` (and `uids.csv` with Yuma consensus), each from its typed column table (Reports/README.md documents them), and
 /// its checkpoints (`state-<block>.json`) when the run makes them.
 public struct ReportWriter: RunSink {
     let subnets: StreamingFile
     let network: StreamingFile
     let events: StreamingFile
     let miners: StreamingFile
+    /// uids.csv, created with the first per-UID rows (runs with Yuma consensus only).
+    var uids: StreamingFile?
     let directory: ReportDirectory
     /// What a checkpoint records of the scenario and the engine; nil: checkpoints are ignored.
     let checkpointing: (scenario: StateFile.ScenarioRecord, engineVersion: String)?
@@ -51,6 +53,16 @@ public struct ReportWriter: RunSink {
         }
     }
 
+    /// Writes the uids.csv rows at `sample`, creating the file with its header first.
+    public mutating func uids(_ rows: [ConsensusUIDRow], at sample: NetworkSample) throws(OutputFailure) {
+        if uids == nil {
+            let file = try StreamingFile(path: directory.path(UIDColumns.table.file))
+            try file.write(UIDColumns.table.header + "\n")
+            uids = file
+        }
+        for row in rows { try uids?.write(UIDColumns.table.line(UIDRow(sample: sample, uid: row)) + "\n") }
+    }
+
     /// Writes `state-<block>.json`.
     public mutating func checkpoint(_ state: RunState) throws(OutputFailure) {
         guard let checkpointing else { return }
@@ -62,6 +74,7 @@ public struct ReportWriter: RunSink {
 
     /// Flushes and closes every file.
     public func close() throws(OutputFailure) {
+        try uids?.close()
         try miners.close()
         try subnets.close()
         try network.close()

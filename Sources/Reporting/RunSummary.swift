@@ -48,6 +48,7 @@ public enum RunSummaryText {
         lines.append("")
         lines += emissionSection(outcome, scenario: scenario)
 
+        if !outcome.consensus.isEmpty { lines += consensusSection(outcome.consensus) }
         if !outcome.miners.isEmpty { lines += minerSection(outcome.miners, totals: outcome.minerTotals, halvings: outcome.halvings, blocksPerDay: scenario.blocksPerDay) }
 
         let startPrices = Dictionary(first.subnets.map { ($0.netuid, $0.price) }, uniquingKeysWith: { a, _ in a })
@@ -169,6 +170,23 @@ extension RunSummaryText {
             lines.append("| \(miner.netuid) | \(miner.last.miners) | \(RunFormatting.usd(micro: miner.first.profitUsdMicro)) | \(RunFormatting.usd(micro: miner.last.profitUsdMicro)) | \(breakeven) | \(miner.exits) |")
         }
         lines.append("")
+        return lines
+    }
+}
+
+extension RunSummaryText {
+    /// Yuma consensus per subnet: how concentrated the miners' incentive is at the end, and what
+    /// each validator role earned per alpha of delegated stake.
+    static func consensusSection(_ tracks: [UInt16: ConsensusTrack]) -> [String] {
+        func percent(_ x: Double?) -> String { x.map { String(format: "%.2f%%", $0 * 100) } ?? "—" }
+        func alpha(_ rao: UInt64) -> String { FixedDecimal<Rao>(raw: BigInteger(rao)).description }
+        var lines = ["## Yuma consensus", "", "| netuid | UIDs | top-10 miners' incentive | Gini of incentive | validators' yield | copiers' yield | colluders' yield | miners earned (alpha) | owner burned (alpha) |",
+                     "|---|---|---|---|---|---|---|---|---|"]
+        for netuid in tracks.keys.sorted() {
+            let track = tracks[netuid]!
+            lines.append("| \(netuid) | \(track.uids) | \(percent(track.topTenShare)) | \(track.gini.map { String(format: "%.4f", $0) } ?? "—") | \(percent(track.yield("validator"))) | \(percent(track.yield("copier"))) | \(percent(track.yield("colluder"))) | \(alpha(track.earnedRao["miner"] ?? 0)) | \(alpha(track.earnedRao["owner"] ?? 0)) |")
+        }
+        lines += ["", "Yield: alpha earned over the run per alpha of delegated stake at the start (uids.csv has every UID at every row).", ""]
         return lines
     }
 }

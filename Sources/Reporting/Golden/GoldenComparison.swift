@@ -101,7 +101,10 @@ public enum GoldenComparison {
         (MinerColumns.table.file, MinerColumns.table.specs), (EventColumns.table.file, EventColumns.table.specs),
     ]
 
-    /// The compared files' names.
+    /// Files compared when either side has them: uids.csv, written only by runs with Yuma consensus.
+    public static let optionalTables: [(file: String, specs: [ColumnSpec])] = [(UIDColumns.table.file, UIDColumns.table.specs)]
+
+    /// The compared files' names (always present).
     public static var files: [String] { tables.map(\.file) }
 
     /// Compares the report in `fresh` with the baseline in `golden`, keeping at most `limit`
@@ -110,7 +113,10 @@ public enum GoldenComparison {
         var differences: [GoldenDifference] = []
         var cells: [String: Int] = [:], rows: [String: Int] = [:]
         var problems: [GoldenProblem] = []
-        for (file, specs) in tables {
+        let present = optionalTables.filter { table in
+            [golden, fresh].contains { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(table.file)) }
+        }
+        for (file, specs) in tables + present {
             cells[file] = 0
             rows[file] = 0
             guard let storedBytes = FileManager.default.contents(atPath: (golden as NSString).appendingPathComponent(file)) else {
@@ -183,10 +189,12 @@ public enum GoldenComparison {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: golden, withIntermediateDirectories: true)
-            for file in files {
+            for file in files + optionalTables.map(\.file) {
                 let target = (golden as NSString).appendingPathComponent(file)
                 if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
-                try manager.copyItem(atPath: (fresh as NSString).appendingPathComponent(file), toPath: target)
+                let source = (fresh as NSString).appendingPathComponent(file)
+                guard files.contains(file) || manager.fileExists(atPath: source) else { continue }
+                try manager.copyItem(atPath: source, toPath: target)
             }
             let summary = (golden as NSString).appendingPathComponent("summary.md")
             if manager.fileExists(atPath: summary) { try manager.removeItem(atPath: summary) }

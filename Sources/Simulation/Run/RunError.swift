@@ -46,6 +46,8 @@ public protocol RunSink {
     mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure)
     /// The run's state at a checkpoint (`SimulationRun.checkpointEveryBlocks`).
     mutating func checkpoint(_ state: RunState) throws(OutputFailure)
+    /// Per-UID rows at `sample` for subnets with Yuma consensus (none without it).
+    mutating func uids(_ rows: [ConsensusUIDRow], at sample: NetworkSample) throws(OutputFailure)
 }
 
 extension RunSink {
@@ -53,6 +55,8 @@ extension RunSink {
     public mutating func miners(_ rows: [MinerSample], at sample: NetworkSample) throws(OutputFailure) {}
     /// By default a sink ignores checkpoints.
     public mutating func checkpoint(_ state: RunState) throws(OutputFailure) {}
+    /// By default a sink ignores per-UID rows.
+    public mutating func uids(_ rows: [ConsensusUIDRow], at sample: NetworkSample) throws(OutputFailure) {}
 }
 
 /// A sink that passes everything to two sinks, `first` then `second`.
@@ -90,6 +94,12 @@ public struct TeeSink<First: RunSink, Second: RunSink>: RunSink {
     public mutating func checkpoint(_ state: RunState) throws(OutputFailure) {
         try first.checkpoint(state)
         try second.checkpoint(state)
+    }
+
+    /// Passes the per-UID rows to both sinks.
+    public mutating func uids(_ rows: [ConsensusUIDRow], at sample: NetworkSample) throws(OutputFailure) {
+        try first.uids(rows, at: sample)
+        try second.uids(rows, at: sample)
     }
 }
 

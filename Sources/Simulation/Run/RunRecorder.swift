@@ -80,6 +80,8 @@ struct RunRecorder {
     var first: NetworkSample?
     var minerTracks: [UInt16: MinerTrack] = [:]
     var minerTotals: [MinerPeriodTotal] = []
+    /// Per subnet with consensus: what each role earned over the run, and the last scores.
+    var consensusTracks: [UInt16: ConsensusTrack] = [:]
     /// Events recorded in all: a change tells the checker that something happened.
     var eventCount = 0
 
@@ -93,9 +95,11 @@ struct RunRecorder {
 
     /// Samples the network and its miners at the current block and passes the rows on.
     @discardableResult
-    mutating func sample<Sink: RunSink>(_ network: Network, taoUsdMicro: UInt64, miners: inout MinerAgents,
+    mutating func sample<Sink: RunSink>(_ network: inout Network, taoUsdMicro: UInt64, miners: inout MinerAgents,
                                         into sink: inout Sink) throws(RunError) -> NetworkSample {
         let sample = takeSample(network, taoUsdMicro: taoUsdMicro)
+        let uids = network.takeConsensusRows()
+        for netuid in Set(uids.map(\.netuid)).sorted() { consensusTracks[netuid, default: ConsensusTrack()].add(uids.filter { $0.netuid == netuid }) }
         if first == nil { first = sample }
         let rows = miners.takeSamples(network: network)
         let mining = rows.filter { $0.blocks > 0 }
@@ -109,6 +113,7 @@ struct RunRecorder {
         do {
             try sink.sample(sample)
             try sink.miners(rows, at: sample)
+            if !uids.isEmpty { try sink.uids(uids, at: sample) }
         } catch { throw .output(error) }
         return sample
     }
@@ -168,6 +173,7 @@ struct RunRecorder {
         let minerTracks: [UInt16: MinerTrack]
         let minerTotals: [MinerPeriodTotal]
         let eventCount: Int
+        let consensusTracks: [UInt16: ConsensusTrack]?
     }
 
     /// The recorder's position, for a checkpoint.
@@ -176,7 +182,8 @@ struct RunRecorder {
             .sorted { ($0.subnet.netuid, $0.subnet.registeredAtBlock) < ($1.subnet.netuid, $1.subnet.registeredAtBlock) }
         return State(previous: previous, previousRecycledTaoRao: previousRecycledTaoRao, previousAuthorFeesRao: previousAuthorFeesRao,
                      counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }), refusals: refusals, halvings: halvings,
-                     first: first, minerTracks: minerTracks, minerTotals: minerTotals, eventCount: eventCount)
+                     first: first, minerTracks: minerTracks, minerTotals: minerTotals, eventCount: eventCount,
+                     consensusTracks: consensusTracks.isEmpty ? nil : consensusTracks)
     }
 
     /// A recorder with nothing recorded yet.
@@ -198,6 +205,7 @@ struct RunRecorder {
         minerTracks = state.minerTracks
         minerTotals = state.minerTotals
         eventCount = state.eventCount
+        consensusTracks = state.consensusTracks ?? [:]
     }
 
     /// Notes a halving when the era changed with the last block.
@@ -227,8 +235,10 @@ struct RunRecorder {
                                gateThetaRaw: projection.gateThetaRaw, subnetsBelowBar: projection.subnetsBelowBar,
                                gateMovedTaoRao: network.gateMovedTaoRao)
         }
-        return RunOutcome(first: first ?? final, last: final, halvings: halvings, eventCounts: counts, firstRefusals: refusals,
-                          ledgerViolations: network.checkConservation(), miners: outcomes, minerTotals: minerTotals,
-                          emissionTotals: network.emissionTotals, head: head)
+        var outcome = RunOutcome(first: first ?? final, last: final, halvings: halvings, eventCounts: counts, firstRefusals: refusals,
+                                 ledgerViolations: network.checkConservation(), miners: outcomes, minerTotals: minerTotals,
+                                 emissionTotals: network.emissionTotals, head: head)
+        outcome.consensus = consensusTracks
+        return outcome
     }
 }

@@ -188,4 +188,6 @@ public struct RunOutcome: Sendable {
     public let head: HeadOutcome?
     /// How the starting subnets were imported from a snapshot, when they were.
     public internal(set) var snapshot: SnapshotImport?
+    /// Subnets with Yuma consensus, by netuid: earnings by role and miners' final incentive.
+    public internal(set) var consensus: [UInt16: ConsensusTrack] = [:]
 }

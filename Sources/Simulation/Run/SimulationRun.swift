@@ -59,6 +59,11 @@ public struct SimulationRun {
             network = try Network(rules: rules, startBlock: scenario.startBlock, startIssuanceRao: scenario.startIssuanceRao,
                                   rootStakeRao: scenario.rootTaoRao, subnets: configurations, options: options)
             agents = try MinerAgents(models: scenario.minerModels, network: &network, seed: scenario.seed, blocksPerDay: scenario.blocksPerDay)
+            for netuid in network.subnets.map(\.netuid) {
+                guard var settings = scenario.consensus.settings(for: netuid) else { continue }
+                settings.seed = scenario.seed
+                try network.setConsensus(netuid: netuid, settings: settings)
+            }
         } catch {
             throw .scenario(scenario.error(for: error))
         }
@@ -96,7 +101,7 @@ public struct SimulationRun {
             }
             if offset % scenario.sampleEveryBlocks == 0 {
                 let price = try taoUsdMicro(atBlock: block, &sink)
-                try recorder.sample(network, taoUsdMicro: price, miners: &agents, into: &sink)
+                try recorder.sample(&network, taoUsdMicro: price, miners: &agents, into: &sink)
             }
             if offset % scenario.stepBlocks == 0 {
                 let (limit, overflow) = block.addingReportingOverflow(scenario.stepBlocks)
@@ -112,7 +117,7 @@ public struct SimulationRun {
         let endPrice = try taoUsdMicro(atBlock: end, &sink)
         agents.day(network: &network, taoUsdMicro: endPrice, blocks: partDay == 0 ? blocksPerDay : partDay)
         try verifyOperations(checked: &eventsChecked)
-        let final = try recorder.sample(network, taoUsdMicro: endPrice, miners: &agents, into: &sink)
+        let final = try recorder.sample(&network, taoUsdMicro: endPrice, miners: &agents, into: &sink)
         var outcome = recorder.outcome(final: final, network: network, miners: agents)
         outcome.snapshot = snapshotImport
         return outcome

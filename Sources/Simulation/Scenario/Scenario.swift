@@ -163,6 +163,8 @@ public struct Scenario: Sendable {
     public let registrations: [UInt64]
     /// Miner cost and behaviour models by netuid (subnets without one have no miner accounting).
     public let minerModels: [UInt16: MinerModel]
+    /// Yuma consensus (`consensus:`), for every starting subnet or per subnet; off by default.
+    public internal(set) var consensus = ScenarioConsensus()
     /// Every file the scenario read besides itself (a market CSV, cost CSVs), in reading order.
     public let inputFiles: [String]
 

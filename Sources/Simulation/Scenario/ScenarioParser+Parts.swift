@@ -98,7 +98,7 @@ extension ScenarioParser {
         var configurations: [SubnetConfiguration] = []
         for item in try value.sequence("a list of subnets, or {generate: {...}}") {
             let entry = try item.mapping(allowed: ["netuid", "tao_reserve", "alpha_reserve", "alpha_outstanding", "ema_price",
-                                                   "registered_at", "miner_shares", "validator_shares", "miners", "tempo"] + headSubnetKeys,
+                                                   "registered_at", "miner_shares", "validator_shares", "miners", "tempo", "consensus"] + headSubnetKeys,
                                          required: ["netuid", "tao_reserve", "alpha_reserve"])
             let netuid = try entry["netuid"]!.netuid()
             guard !configurations.contains(where: { $0.netuid == netuid }) else { throw entry["netuid"]!.error("a netuid not used by another subnet") }
@@ -123,6 +123,7 @@ extension ScenarioParser {
                 guard entry["miner_shares"] == nil else { throw entry["miner_shares"]!.error("no miner_shares beside miners (its distribution sets them)") }
                 models[netuid] = try parseMiners(miners, context: context)
             }
+            if let value = entry["consensus"] { context.subnetConsensus[netuid] = try parseConsensus(value) }
             let head = try parseHeadSettings(entry, at: item, taoRao: tao, alphaRao: alpha, registeredAt: registered, context: context)
             configurations.append(SubnetConfiguration(
                 netuid: netuid, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: outstanding, emaPrice: ema,

@@ -7,7 +7,7 @@ import Yams
 /// file, the key path, the value and what was expected.
 public enum ScenarioParser {
     static let topLevelKeys = ["name", "description", "rules", "seed", "network_seed", "horizon", "step", "sample_every", "start", "market",
-                               "root", "subnets", "holders", "flows", "registrations", "gate"]
+                               "root", "subnets", "holders", "flows", "registrations", "gate", "consensus"]
 
     /// Values a scenario may leave out, and the limits it must keep.
     public enum Defaults {
@@ -185,12 +185,15 @@ public enum ScenarioParser {
             registrations.append(try context.block(entry, at: item))
         }
 
-        return Scenario(
+        var scenario = Scenario(
             name: name, file: file, rules: rules, seed: seed, networkSeed: networkSeed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
             startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
             rootTaoRao: rootRao, rootClaim: rootClaim, lastLockRao: lastLockRao, lastLockBlock: lastLockBlock, gate: gate,
             startFilledFromSnapshot: filled, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
             registrations: registrations.sorted(), minerModels: minerModels, inputFiles: context.filesRead)
+        scenario.consensus = ScenarioConsensus(all: try top["consensus"].map { value throws(ScenarioError) in try parseConsensus(value) },
+                                               bySubnet: context.subnetConsensus)
+        return scenario
     }
 
     /// What the sub-parsers need to know about the run, and the files they read.
@@ -205,6 +208,8 @@ public enum ScenarioParser {
         let rules: RuleSet
         /// Every file read besides the scenario itself, in the order read, without repeats.
         private(set) var filesRead: [String] = []
+        /// Per-subnet `consensus:` settings, by netuid.
+        var subnetConsensus: [UInt16: ConsensusSettings] = [:]
 
         init(file: String, directory: String, startBlock: UInt64, endBlock: UInt64, startDate: CalendarDate, clock: BlockClock, rules: RuleSet) {
             self.file = file

@@ -33,6 +33,11 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
     /// The block's emission is the rule set's function of issuance (or block), recomputed with
     /// the GMP reference, and never increases with issuance (or blocks).
     case emissionSchedule = "emission-schedule"
+    /// Every Yuma epoch (subnets with consensus): incentives and dividends each sum to 0, or to
+    /// 1 less at most one 2^-32 per UID (each normalising quotient truncates); bonds lie in
+    /// [0, 1]; the alpha paid to UIDs, plus the owner UID's burned share, plus the floors'
+    /// remainder (credited to dust) equals the pending miners' and validators' alpha, to the rao.
+    case consensus
 
     /// The name `dtao check` prints and `--invariants` takes.
     public var name: String { rawValue }
@@ -47,6 +52,7 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
         case .injection: 4
         case .sharesSum: 5
         case .emissionSchedule: 6
+        case .consensus: 7
         }
     }
 

@@ -87,6 +87,13 @@ public struct InvariantChecker: Sendable {
                 }
             }
         }
+        if isEnabled(.consensus) {
+            for observation in network.observations.epochs {
+                if let details = InvariantChecker.epochProblem(observation) {
+                    return InvariantViolation(invariant: .consensus, block: block, netuid: observation.netuid, details: details)
+                }
+            }
+        }
         if isEnabled(.constantProduct) {
             for observation in network.observations.swaps {
                 if let details = InvariantChecker.swapProblem(observation) {
@@ -277,6 +284,24 @@ public struct InvariantChecker: Sendable {
                 return InvariantViolation(invariant: .emissionSchedule, block: summary.block, netuid: nil,
                     details: "emission rose from \(previous.emission) to \(summary.emissionRao) rao while issuance went from \(previous.issuance) to \(issuance)")
             }
+        }
+        return nil
+    }
+}
+
+extension InvariantChecker {
+    /// What is wrong with an epoch's scores, bonds or payout, if anything.
+    static func epochProblem(_ epoch: EpochObservation) -> String? {
+        let one = EpochFixed.one, slack = Int64(epoch.uids)
+        for (name, sum) in [("incentive", epoch.incentiveSumRaw), ("dividends", epoch.dividendsSumRaw)] where sum != 0 && !(one - slack...one).contains(sum) {
+            return "\(name) sums to \(sum) (I32F32 raw), expected 0 or \(one - slack)…\(one)"
+        }
+        if epoch.bondRangeRaw.min < 0 || epoch.bondRangeRaw.max > one {
+            return "bonds range over [\(epoch.bondRangeRaw.min), \(epoch.bondRangeRaw.max)] (I32F32 raw), outside [0, \(one)]"
+        }
+        let accounted = UInt128(epoch.paidRao) + UInt128(epoch.withheldRao) + UInt128(epoch.dustRao)
+        if accounted != UInt128(epoch.pendingRao) {
+            return "paid \(epoch.paidRao) + burned \(epoch.withheldRao) + dust \(epoch.dustRao) = \(accounted) rao, pending \(epoch.pendingRao)"
         }
         return nil
     }

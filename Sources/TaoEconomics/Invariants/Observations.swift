@@ -32,11 +32,14 @@ public struct Observations: Sendable, Equatable {
     public internal(set) var reweightings: [Reweighting] = []
     /// Every trade since the last check.
     public internal(set) var swaps: [SwapObservation] = []
+    /// Every Yuma epoch's payout since the last check.
+    public internal(set) var epochs: [EpochObservation] = []
 
     public init() {}
 
     /// Forgets every record, keeping the storage for the next block.
     public mutating func removeAll() {
+        epochs.removeAll(keepingCapacity: true)
         injections.removeAll(keepingCapacity: true)
         reweightings.removeAll(keepingCapacity: true)
         swaps.removeAll(keepingCapacity: true)
@@ -52,5 +55,34 @@ extension SwapObservation {
                   taoAfterRao: quote.taoReserveAfterRao, alphaAfterRao: quote.alphaReserveAfterRao,
                   newInputReserveRao: inputReserve &+ quote.swappedInRao, outputReserveAfterRao: outputReserve &- quote.curveOutRao,
                   minimumOutputReserveRao: rules.minimumOutputReserveRao, curve: rules.curve, quoteWeight: quote.quoteWeight)
+    }
+}
+
+/// What one Yuma epoch computed and paid, recorded for the `consensus` invariant.
+public struct EpochObservation: Sendable, Equatable {
+    /// The subnet.
+    public let netuid: UInt16
+    /// UIDs in the epoch.
+    public let uids: Int
+    /// Σ incentive, I32F32 raw.
+    public let incentiveSumRaw: Int64
+    /// Σ dividends, I32F32 raw.
+    public let dividendsSumRaw: Int64
+    /// Smallest and largest bond computed, I32F32 raw (0 and 0 without bonds).
+    public let bondRangeRaw: (min: Int64, max: Int64)
+    /// The miners' and validators' pending alpha the epoch distributed, rao.
+    public let pendingRao: UInt64
+    /// Alpha credited to miners and validators, rao.
+    public let paidRao: UInt64
+    /// The owner UID's share, burned, rao.
+    public let withheldRao: UInt64
+    /// Alpha credited to dust for the floors, rao.
+    public let dustRao: UInt64
+
+    /// Equal when every field is.
+    public static func == (a: EpochObservation, b: EpochObservation) -> Bool {
+        a.netuid == b.netuid && a.uids == b.uids && a.incentiveSumRaw == b.incentiveSumRaw && a.dividendsSumRaw == b.dividendsSumRaw
+            && a.bondRangeRaw == b.bondRangeRaw && a.pendingRao == b.pendingRao && a.paidRao == b.paidRao
+            && a.withheldRao == b.withheldRao && a.dustRao == b.dustRao
     }
 }

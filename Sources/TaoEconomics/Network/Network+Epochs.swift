@@ -37,7 +37,8 @@ extension Network {
         for index in due.deferred { subnets[index].pendingEpochAt = block + 1 }
     }
 
-    /// A HEAD epoch's payout (`distribute_emission` with the fixed-share stand-in for Yuma): the
+    /// A HEAD epoch's payout (`distribute_emission`; with consensus, miners and validators are
+    /// paid from a Yuma epoch, otherwise by the fixed-share stand-in): the
     /// owner cut to the owner; of the miners' alpha, ⌊alpha · miner_burned⌋ goes to the owner's
     /// hotkey and is burned and the rest to the miners by their weights (no miners: validators
     /// take it all); the validators' alpha by their weights; root alpha becomes claimable.
@@ -49,7 +50,12 @@ extension Network {
         try subnets[index].holders.credit(.owner, subnets[index].pendingOwnerRao)
         var validatorsPart = subnets[index].pendingValidatorRao
         let miners = subnets[index].pendingMinerRao
-        if subnets[index].holders.minerWeights.contains(where: { $0 > 0 }) {
+        if subnets[index].consensus != nil {
+            // MinerBurned follows from the epoch: the owner UID's share of the miners' alpha.
+            let withheld = try payConsensus(at: index, minersRao: miners, validatorsRao: validatorsPart)
+            subnets[index].minerBurnedRaw = miners == 0 ? 0 : (UInt128(withheld) << 32) / UInt128(miners)
+            validatorsPart = 0
+        } else if subnets[index].holders.minerWeights.contains(where: { $0 > 0 }) {
             let withheld = NativeExact.multiplyDivideFloor(miners, subnets[index].minerBurnFraction.parts, Perquintill.accuracy, mode: mode)?.quotient ?? 0
             subnets[index].alphaBurnedRao += withheld
             for (rank, amount) in LargestRemainder.split(miners - withheld, among: subnets[index].holders.minerWeights).enumerated() {
@@ -60,8 +66,10 @@ extension Network {
             validatorsPart += miners
             subnets[index].minerBurnedRaw = 0
         }
-        for (validator, amount) in LargestRemainder.split(validatorsPart, among: subnets[index].holders.validatorWeights).enumerated() {
-            try subnets[index].holders.credit(.validator(validator), amount)
+        if subnets[index].consensus == nil {
+            for (validator, amount) in LargestRemainder.split(validatorsPart, among: subnets[index].holders.validatorWeights).enumerated() {
+                try subnets[index].holders.credit(.validator(validator), amount)
+            }
         }
         try subnets[index].holders.credit(.rootClaimable, subnets[index].pendingRootAlphaRao)
         subnets[index].pendingOwnerRao = 0

@@ -31,6 +31,8 @@ public struct SubnetState: Sendable, Equatable, Codable {
     public internal(set) var minerBurnFraction: Perquintill = .zero
     /// HEAD `MinerBurned`: withheld ÷ total miner alpha at the last epoch, U96F32 raw (·2^32).
     public internal(set) var minerBurnedRaw: UInt128 = 0
+    /// Yuma consensus paying miners and validators, or nil for the fixed payout weights.
+    public internal(set) var consensus: SubnetConsensus? = nil
     /// HEAD epoch scheduler: the block of the last epoch (`LastEpochBlock`).
     public internal(set) var lastEpochBlock: UInt64 = 0
     /// HEAD epoch scheduler: a deferred epoch's block (`PendingEpochAt`), 0 for none.

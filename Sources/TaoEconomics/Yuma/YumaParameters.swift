@@ -37,7 +37,7 @@ public struct LiquidAlpha: Sendable, Equatable, Codable {
 }
 
 /// A subnet's epoch hyperparameters (§7.5), with HEAD's defaults.
-public struct YumaParameters: Sendable, Equatable {
+public struct YumaParameters: Sendable, Equatable, Codable {
     /// Bonds and dividends rule.
     public var mechanism: YumaMechanism
     /// Epoch code version (Yuma3 exists only at HEAD).
