@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func theBundledScenariosExist() {
-        for name in ["baseline", "halving-2025", "tao-crash", "whale-exit", "launch-2025-02", "head-2026-06", "head-2026-08"] {
+        for name in ["baseline", "halving-2025", "tao-crash", "whale-exit", "launch-2025-02", "head-2026-06", "head-2026-08", "yuma3-copying"] {
             #expect(Self.files.contains("Scenarios/\(name).yaml"))
         }
     }
