@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
             objects/op counts BigInteger storage objects created (one heap allocation each); \
             gmp_allocs/op counts GMP's own limb allocations and reallocations. \
             Cases run at rao scale (amounts around 10^15 rao) and at 64-fractional-bit scale \
-            (the same amounts shifted left by 64 bits, as U64F64 raw values).
+            (the same amounts shifted left by 64 bits, as U64F64 raw values). The Yuma epoch \
+            cases run --iterations ÷ 2,000 epochs (GMP reference: ÷ 200,000).
             """)
 
     @Option(help: "Operations per case.")
@@ -44,7 +45,7 @@ struct BenchCommand: ParsableCommand {
         guard !cases.isEmpty else { throw CommandFailure.badInput("no benchmark case matches '\(filter ?? "")'") }
         var rows: [[String]] = []
         for benchCase in cases {
-            let count = benchCase.operationsPerIteration > 1 ? blocks : iterations
+            let count = benchCase.operationsPerIteration > 1 ? blocks : max(1, iterations / benchCase.iterationsDivisor)
             let result = try BenchCases.measure(benchCase, iterations: count)
             rows.append([benchCase.name, String(count * benchCase.operationsPerIteration), result.nanosecondsPerOperation,
                          result.objectsPerOperation, result.gmpAllocationsPerOperation, BenchCases.peakResidentMebibytes()])
@@ -82,6 +83,8 @@ struct BenchRow: Encodable {
 struct BenchCase: Sendable {
     let name: String
     var operationsPerIteration: Int = 1
+    /// Heavy cases run --iterations ÷ this many operations.
+    var iterationsDivisor: Int = 1
     let body: @Sendable (Int) throws -> BigInteger
 }
 
@@ -133,7 +136,23 @@ enum BenchCases {
         }
     }
 
-    static let all: [BenchCase] = arithmetic + pools
+    static let all: [BenchCase] = arithmetic + pools + epochs
+
+    /// One Yuma epoch of 256 UIDs (64 validators with dense weights on 192 miners, liquid
+    /// alpha, bonds from an earlier epoch), native and through the GMP reference.
+    static let epochs: [BenchCase] = [(YumaMechanism.yuma3, false, 2_000), (.yuma, false, 2_000), (.yuma3, true, 200_000)].map { mechanism, reference, divisor in
+        let subnet = YumaSession.synthetic(mechanism: mechanism)
+        return BenchCase(name: "YumaEpoch\(reference ? " (GMP reference)" : "") 256 UIDs @ \(mechanism.rawValue)", iterationsDivisor: divisor) { iterations in
+            var paid: UInt64 = 0
+            for _ in 0..<iterations {
+                let output = reference
+                    ? YumaEpoch.run(subnet.input, state: subnet.state, parameters: subnet.parameters, arithmetic: ReferenceEpochArithmetic.self)
+                    : YumaEpoch.run(subnet.input, state: subnet.state, parameters: subnet.parameters)
+                paid &+= output.paidRao
+            }
+            return BigInteger(paid)
+        }
+    }
 
     /// The process's peak resident memory so far (VmHWM), in MiB; "n/a" where /proc is absent.
     static func peakResidentMebibytes() -> Swift.String {

@@ -38,6 +38,15 @@ public protocol EpochArithmetic {
 extension EpochArithmetic {
     /// a / b, or 0 when b is 0 or the quotient overflows (`safe_div`).
     @inline(__always) public static func safeDivide(_ a: Int64, _ b: Int64) -> Int64 { divide(a, b) ?? 0 }
+
+    /// a divided by the I32F32 integer k ≥ 1 (`a / I32F32::from_num(k)`): (a·2^32)/(k·2^32)
+    /// truncated is a/k truncated, which never overflows, so the native form is one integer
+    /// division (by a constant where k is one).
+    @inline(__always) public static func divide(_ a: Int64, byInteger k: Int64) -> Int64 {
+        A_isNative ? a / k : divide(a, EpochFixed.integer(k))!
+    }
+
+    @inline(__always) static var A_isNative: Bool { Self.self == NativeEpochArithmetic.self }
 }
 
 /// The I32F32 constants and conversions the epoch uses, on raw values.
@@ -101,9 +110,14 @@ public enum NativeEpochArithmetic: EpochArithmetic {
         return product > Int128(Int64.max) || product < Int128(Int64.min) ? nil : Int64(product)
     }
 
-    /// (a · 2^32) / b truncated; nil on zero or overflow.
+    /// (a · 2^32) / b truncated; nil on zero or overflow. Non-negative operands with a
+    /// quotient below 2^64 (a < b · 2^32) take one 128-by-64-bit hardware division.
     @inline(__always) public static func divide(_ a: Int64, _ b: Int64) -> Int64? {
         guard b != 0 else { return nil }
+        if a >= 0, b > 0, UInt64(a) >> 32 < UInt64(b) {
+            let quotient = UInt64(b).dividingFullWidth((high: UInt64(a) >> 32, low: UInt64(a) << 32)).quotient
+            return quotient > UInt64(Int64.max) ? nil : Int64(quotient)
+        }
         let quotient = (Int128(a) << 32) / Int128(b)
         guard quotient <= Int128(Int64.max), quotient >= Int128(Int64.min) else { return nil }
         return Int64(quotient)

@@ -32,7 +32,29 @@ public enum FixedTranscendental {
     /// e^x with x clamped to [−20, 20] (`exp_safe`); a failure gives 0 for x ≤ 0, else the maximum.
     public static func expSafe<A: EpochArithmetic>(_ x: Int64, _ arithmetic: A.Type) -> Int64 {
         let clamped = min(max(x, EpochFixed.integer(-20)), EpochFixed.integer(20))
+        if A.self == NativeEpochArithmetic.self { return nativeExpWithin20(clamped) }
         return exp(clamped, arithmetic) ?? (clamped <= 0 ? 0 : .max)
+    }
+
+    /// `exp` for |x| ≤ 20 on hardware integers, the same steps as `exp` (so the same bits; a
+    /// differential test compares them): no step can overflow there (the largest term, 20^20/20!,
+    /// and the sum, below e^20, stay under 2^31), so the checks are dropped, and the 30 divisions
+    /// by 2…31 are by constants, which the compiler turns into multiplications. A term that
+    /// reaches 0 stays 0, so the loop stops there.
+    static func nativeExpWithin20(_ x: Int64) -> Int64 {
+        if x == 0 { return EpochFixed.one }
+        if x == EpochFixed.one { return e }
+        let operand = x < 0 ? -x : x
+        var term = operand, result = operand + EpochFixed.one
+        @inline(__always) func next(_ divisor: Int64) -> Bool {
+            term = Int64(truncatingIfNeeded: (Int128(term) * Int128(operand)) >> 32) / divisor
+            result += term
+            return term != 0
+        }
+        _ = next(2) && next(3) && next(4) && next(5) && next(6) && next(7) && next(8) && next(9) && next(10) && next(11)
+            && next(12) && next(13) && next(14) && next(15) && next(16) && next(17) && next(18) && next(19) && next(20) && next(21)
+            && next(22) && next(23) && next(24) && next(25) && next(26) && next(27) && next(28) && next(29) && next(30) && next(31)
+        return x < 0 ? NativeEpochArithmetic.divide(EpochFixed.one, result) ?? 0 : result
     }
 
     /// ln x, or nil for x ≤ 0 or where 1/x overflows (the chain's `ln`; `safe_ln` maps nil to 0).

@@ -49,21 +49,35 @@ enum LiquidAlphaRates {
 
     /// Yuma3's liquid EMA (`compute_liquid_alpha_values_sparse` + `mat_ema_alpha_sparse`): for
     /// each entry of W_b's row, α = alpha_sigmoid(C_j, w, b); value = min(1, (1 − α)·b + max(0, α·w)),
-    /// kept when > 0. Bonds on columns absent from W_b's row are dropped.
+    /// kept when > 0. Bonds on columns absent from W_b's row are dropped. Rows must be in
+    /// column order (as every matrix the epoch builds is), as the chain's merge walk assumes.
     static func sigmoidMovingAverage<A: EpochArithmetic>(weights: SparseRows, bonds: SparseRows, consensus: [Int64], liquid: LiquidAlpha, _ arithmetic: A.Type) -> SparseRows {
         let (low, high) = bounds(liquid, arithmetic)
-        let columns = consensus.count
         let steepness = EpochFixed.integer(Int64(liquid.steepness))
         let scale = A.saturatingDivide(steepness, EpochFixed.integer(-100)) ?? 0
         var result = SparseRows(reservingEntries: weights.values.count)
-        var weightRow = [Int64](repeating: 0, count: columns), bondRow = weightRow
+        // α depends on the entry only through the sigmoid's exponent: a small direct-mapped
+        // memo of exponents seen (exact: the same exponent always gives the same α).
+        var memoKeys = [Int64](repeating: .min, count: 1_024), memoValues = [Int64](repeating: 0, count: 1_024)
         for i in 0..<weights.rowCount {
-            SparseMath.densify(weights, row: i, into: &weightRow)
-            if i < bonds.rowCount { SparseMath.densify(bonds, row: i, into: &bondRow) } else { for j in bondRow.indices { bondRow[j] = 0 } }
+            // Rows are in column order: walk the bonds row alongside the weights row.
+            var b = i < bonds.rowCount ? bonds.range(ofRow: i).lowerBound : 0
+            let bEnd = i < bonds.rowCount ? bonds.range(ofRow: i).upperBound : 0
             for k in weights.range(ofRow: i) {
                 let j = weights.columns[k]
-                let alpha = sigmoidAlpha(consensus: consensus[j], weight: weightRow[j], bond: bondRow[j], low: low, high: high, scale: scale, arithmetic)
-                let decayed = A.multiply(A.subtract(EpochFixed.one, alpha), bondRow[j])
+                while b < bEnd, bonds.columns[b] < j { b += 1 }
+                let bond = b < bEnd && bonds.columns[b] == j ? bonds.values[b] : 0
+                let exponent = sigmoidExponent(consensus: consensus[j], weight: weights.values[k], bond: bond, scale: scale, arithmetic)
+                let slot = Int(truncatingIfNeeded: UInt64(bitPattern: exponent &* -7_046_029_254_386_353_131) >> 54)
+                let alpha: Int64
+                if memoKeys[slot] == exponent, exponent != .min {
+                    alpha = memoValues[slot]
+                } else {
+                    alpha = sigmoidAlpha(exponent: exponent, low: low, high: high, arithmetic)
+                    memoKeys[slot] = exponent
+                    memoValues[slot] = alpha
+                }
+                let decayed = A.multiply(A.subtract(EpochFixed.one, alpha), bond)
                 let value = min(A.add(decayed, max(A.multiply(alpha, weights.values[k]), 0)), EpochFixed.one)
                 if value > 0 { result.append(column: j, value: value) }
             }
@@ -72,12 +86,17 @@ enum LiquidAlphaRates {
         return result
     }
 
-    /// `alpha_sigmoid`: diff = clamp(w − C) when w ≥ b, else clamp(b − w), both to [0, 1];
-    /// σ = 1/(1 + exp_safe(scale · (diff − ½))) with scale = steepness / −100; α = clamp(α_lo + σ(α_hi − α_lo)).
-    static func sigmoidAlpha<A: EpochArithmetic>(consensus: Int64, weight: Int64, bond: Int64, low: Int64, high: Int64, scale: Int64, _ arithmetic: A.Type) -> Int64 {
+    /// `alpha_sigmoid`'s exponent: diff = clamp(w − C) when w ≥ b, else clamp(b − w), both to
+    /// [0, 1]; exponent = scale · (diff − ½) with scale = steepness / −100.
+    static func sigmoidExponent<A: EpochArithmetic>(consensus: Int64, weight: Int64, bond: Int64, scale: Int64, _: A.Type) -> Int64 {
         let diff = weight >= bond ? A.subtract(weight, consensus) : A.subtract(bond, weight)
         let clamped = max(min(diff, EpochFixed.one), 0)
-        let exponent = A.multiply(scale, A.subtract(clamped, EpochFixed.half))
+        return A.multiply(scale, A.subtract(clamped, EpochFixed.half))
+    }
+
+    /// `alpha_sigmoid` from its exponent: σ = 1/(1 + exp_safe(exponent));
+    /// α = clamp(α_lo + σ(α_hi − α_lo), α_lo, α_hi).
+    static func sigmoidAlpha<A: EpochArithmetic>(exponent: Int64, low: Int64, high: Int64, _ arithmetic: A.Type) -> Int64 {
         let sigmoid = A.saturatingDivide(EpochFixed.one, A.add(EpochFixed.one, FixedTranscendental.expSafe(exponent, arithmetic))) ?? 0
         let alpha = A.add(low, A.multiply(sigmoid, A.subtract(high, low)))
         return max(min(alpha, high), low)

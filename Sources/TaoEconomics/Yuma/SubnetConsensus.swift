@@ -90,7 +90,7 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
         registeredAt = Array(repeating: block, count: n)
         lastUpdate = Array(repeating: block, count: n)
         earnedRao = Array(repeating: 0, count: n)
-        storage = EpochState(bonds: Array(repeating: Array(repeating: 0, count: n), count: n), validatorPermits: Array(repeating: false, count: n))
+        storage = EpochState(bondRows: Array(repeating: [], count: n), validatorPermits: Array(repeating: false, count: n))
     }
 
     /// Gives the validators the permits an epoch with their delegated stakes would have stored,
@@ -134,9 +134,7 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
                 registeredAt.append(block)
                 lastUpdate.append(block)
                 earnedRao.append(0)
-                let n = uidCount
-                for i in storage.bonds.indices { storage.bonds[i].append(0) }
-                storage.bonds.append(Array(repeating: 0, count: n))
+                storage.bondRows.append([])
                 storage.validatorPermits.append(false)
             }
         }

@@ -16,14 +16,15 @@ struct YumaBonds {
     /// on UIDs registered since they were formed dropped: at HEAD when `lastTempo ≤ reg_j`, at
     /// launch when the validator's `last_update ≤ reg_j`.
     func storedBonds<A: EpochArithmetic>(asProportion: Bool, _: A.Type) -> SparseRows {
-        var bonds = SparseRows()
+        let stored = min(state.bondRows.count, columns)
+        var bonds = SparseRows(reservingEntries: state.bondRows.prefix(stored).reduce(0) { $0 + $1.count })
         for i in 0..<columns {
-            let row = i < state.bonds.count ? state.bonds[i] : []
-            for (j, bond) in row.enumerated() where bond != 0 && j < columns {
+            if i < stored {
                 let formed = parameters.code == .head ? lastTempo : input.lastUpdate[i]
-                if formed <= input.registeredAt[j] { continue }
-                let value = EpochFixed.integer(Int64(bond))
-                bonds.append(column: j, value: asProportion ? A.safeDivide(value, EpochFixed.u16Max) : value)
+                for entry in state.bondRows[i] where Int(entry.uid) < columns && formed > input.registeredAt[Int(entry.uid)] {
+                    let value = EpochFixed.integer(Int64(entry.bond))
+                    bonds.append(column: Int(entry.uid), value: asProportion ? A.divide(value, byInteger: 65_535) : value)
+                }
             }
             bonds.endRow()
         }
@@ -60,7 +61,7 @@ struct YumaBonds {
     /// `mat_ema_sparse` / `mat_ema_alpha_vec_sparse`: per row, α_j · new + (1 − α_j) · old over
     /// the dense row, keeping entries > 0.
     func movingAverage<A: EpochArithmetic>(new: SparseRows, old: SparseRows, alphaPerColumn alphas: [Int64], _: A.Type) -> SparseRows {
-        var result = SparseRows(reservingEntries: max(new.values.count, old.values.count))
+        var result = SparseRows(reservingEntries: new.values.count + old.values.count)
         var row = [Int64](repeating: 0, count: columns)
         let complements = alphas.map { A.subtract(EpochFixed.one, $0) }
         for i in 0..<new.rowCount {

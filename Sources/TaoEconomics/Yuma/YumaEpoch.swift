@@ -70,14 +70,16 @@ public enum YumaEpoch {
         let validator = validatorShares.map { A.payout(share: $0, emissionRao: input.emissionRao) }
 
         // Storage: bonds of permitted UIDs replaced; a UID losing its permit loses its bonds.
-        var nextBonds = state.bonds
+        var nextBonds = state.bondRows
+        if nextBonds.count < n { nextBonds += Array(repeating: [], count: n - nextBonds.count) }
         for i in 0..<n {
             if newPermits[i] {
-                var row = [UInt16](repeating: 0, count: n)
-                for k in storedBonds.range(ofRow: i) { row[storedBonds.columns[k]] = toU16(storedBonds.values[k], arithmetic) }
-                nextBonds[i] = row
+                nextBonds[i] = storedBonds.range(ofRow: i).compactMap { k in
+                    let bond = toU16(storedBonds.values[k], arithmetic)
+                    return bond == 0 ? nil : StoredBond(uid: UInt16(storedBonds.columns[k]), bond: bond)
+                }
             } else if oldPermits[i] {
-                nextBonds[i] = [UInt16](repeating: 0, count: n)
+                nextBonds[i] = []
             }
         }
 
@@ -86,7 +88,7 @@ public enum YumaEpoch {
             dividends: dividends.map { toU16($0, arithmetic) }, validatorTrust: validatorTrust.map { toU16($0, arithmetic) },
             stakeWeight: stake.map { toU16($0, arithmetic) }, active: active,
             serverEmissionRao: server, validatorEmissionRao: validator, incentiveRaw: incentive, dividendsRaw: dividends,
-            bondsRaw: emaBonds, state: EpochState(bonds: nextBonds, validatorPermits: newPermits)
+            bondsRaw: emaBonds, state: EpochState(bondRows: nextBonds, validatorPermits: newPermits)
         )
     }
 

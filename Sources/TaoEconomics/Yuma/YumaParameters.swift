@@ -132,17 +132,48 @@ public struct EpochInput: Sendable, Equatable {
     }
 }
 
+/// One stored bond: validator → UID, u16.
+public struct StoredBond: Sendable, Equatable, Codable {
+    /// The UID bonded to.
+    public var uid: UInt16
+    /// The bond as stored (u16).
+    public var bond: UInt16
+
+    /// A bond on `uid`.
+    public init(uid: UInt16, bond: UInt16) {
+        self.uid = uid
+        self.bond = bond
+    }
+}
+
 /// What an epoch leaves in storage for the next: bonds and validator permits.
 public struct EpochState: Sendable, Equatable, Codable {
-    /// Stored bonds, dense: `bonds[i][j]` is validator i's u16 bond on UID j (0: none).
-    public var bonds: [[UInt16]]
+    /// Stored bonds, sparse: row i holds validator i's non-zero bonds in UID order (a stored 0
+    /// acts as no bond in every step of the epoch, so none is kept).
+    public var bondRows: [[StoredBond]]
     /// Stored validator permits.
     public var validatorPermits: [Bool]
 
-    /// A state for n UIDs with the given bonds (default none) and permits.
+    /// A state from dense bonds (`bonds[i][j]`: validator i's u16 bond on UID j; 0: none) and permits.
     public init(bonds: [[UInt16]], validatorPermits: [Bool]) {
-        self.bonds = bonds
+        bondRows = bonds.map { row in row.enumerated().compactMap { $1 == 0 ? nil : StoredBond(uid: UInt16($0), bond: $1) } }
         self.validatorPermits = validatorPermits
+    }
+
+    /// A state from sparse bond rows and permits.
+    public init(bondRows: [[StoredBond]], validatorPermits: [Bool]) {
+        self.bondRows = bondRows
+        self.validatorPermits = validatorPermits
+    }
+
+    /// The bonds as a dense n × n matrix (n = rows), as `dtao epoch` prints them.
+    public var bonds: [[UInt16]] {
+        let n = bondRows.count
+        return bondRows.map { row in
+            var dense = [UInt16](repeating: 0, count: n)
+            for entry in row where Int(entry.uid) < n { dense[Int(entry.uid)] = entry.bond }
+            return dense
+        }
     }
 }
 

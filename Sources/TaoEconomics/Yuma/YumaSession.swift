@@ -8,6 +8,27 @@ public enum YumaSession {
         let stake = YumaEpoch.stakeWeights(input, parameters: parameters, owner: owner, NativeEpochArithmetic.self)
         var permits = YumaEpoch.topK(stake, parameters.maxAllowedValidators, nonZero: parameters.code == .head)
         if let owner { permits[owner] = true }
-        return EpochState(bonds: Array(repeating: Array(repeating: 0, count: n), count: n), validatorPermits: permits)
+        return EpochState(bondRows: Array(repeating: [], count: n), validatorPermits: permits)
+    }
+}
+
+extension YumaSession {
+    /// A deterministic measurement subnet: `validators` validators with stakes ∝ 1/rank setting
+    /// dense weights (every miner, varied u16 values) on `miners` miners, liquid alpha on, and
+    /// the bonds and permits one earlier epoch left.
+    public static func synthetic(validators: Int = 64, miners: Int = 192, mechanism: YumaMechanism)
+        -> (input: EpochInput, state: EpochState, parameters: YumaParameters)
+    {
+        let n = validators + miners
+        let stakes = (0..<n).map { $0 < validators ? UInt64(1_000_000_000_000_000 / ($0 + 1)) : 0 }
+        let weights: [[(uid: Int, weight: UInt16)]] = (0..<n).map { i in
+            guard i < validators else { return [] }
+            return (validators..<n).map { j in (j, UInt16(1 + (j * 7_919 + i * 104_729) % 65_535)) }
+        }
+        let input = EpochInput(alphaStakeRao: stakes, weights: weights, registeredAt: Array(repeating: 0, count: n),
+                               lastUpdate: Array(repeating: 1_000, count: n), block: 1_000, lastEpochBlock: 640, emissionRao: 1_000_000_000_000)
+        let parameters = YumaParameters(mechanism: mechanism, liquidAlpha: LiquidAlpha())
+        let warm = YumaEpoch.run(input, state: initialState(input, parameters: parameters), parameters: parameters)
+        return (input, warm.state, parameters)
     }
 }
