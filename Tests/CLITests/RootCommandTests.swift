@@ -31,7 +31,12 @@ import Testing
         #expect(result.exitCode == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.first == "case,operations,ns_per_op,objects_per_op,gmp_allocs_per_op,peak_rss_mib")
-        #expect(lines.count == 18)
+        #expect(lines.count == 21)
+        // One Yuma epoch per case at --iterations 200 (÷ 2,000, at least one); natively no GMP
+        // object but the case's one result.
+        let epochs = lines.filter { $0.hasPrefix("YumaEpoch") }
+        #expect(epochs.count == 3 && epochs.allSatisfy { $0.split(separator: ",")[1] == "1" })
+        #expect(epochs.filter { !$0.contains("GMP") }.allSatisfy { Double($0.split(separator: ",")[3]).map { $0 <= 1 } == true })
         // The weighted swap and injection allocate nothing (the case's one result object aside).
         for line in lines where line.hasPrefix("SubnetPool") && line.contains("head-2026-06") {
             let fields = line.split(separator: ",")

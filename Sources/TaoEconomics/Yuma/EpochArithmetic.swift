@@ -33,6 +33,8 @@ public protocol EpochArithmetic {
     /// ⌊share · emission⌋ as the chain pays it: the I32F32 share widened to I96F32, multiplied
     /// by the emission in I96F32 (floored), floored to a u64 with saturation.
     static func payout(share: Int64, emissionRao: UInt64) -> UInt64
+    /// Whether this is the hardware implementation (which may take shortcuts proven equal).
+    static var isNative: Bool { get }
 }
 
 extension EpochArithmetic {
@@ -43,10 +45,8 @@ extension EpochArithmetic {
     /// truncated is a/k truncated, which never overflows, so the native form is one integer
     /// division (by a constant where k is one).
     @inline(__always) public static func divide(_ a: Int64, byInteger k: Int64) -> Int64 {
-        A_isNative ? a / k : divide(a, EpochFixed.integer(k))!
+        isNative ? a / k : divide(a, EpochFixed.integer(k))!
     }
-
-    @inline(__always) static var A_isNative: Bool { Self.self == NativeEpochArithmetic.self }
 }
 
 /// The I32F32 constants and conversions the epoch uses, on raw values.
@@ -83,6 +83,8 @@ public enum EpochFixed {
 
 /// The epoch's arithmetic on hardware integers (128-bit products, 256-by-128 division for I64F64).
 public enum NativeEpochArithmetic: EpochArithmetic {
+    /// Hardware integers.
+    @inline(__always) public static var isNative: Bool { true }
     @inline(__always) static func clamp64(_ value: Int128) -> Int64 {
         value > Int128(Int64.max) ? .max : value < Int128(Int64.min) ? .min : Int64(value)
     }
@@ -99,15 +101,20 @@ public enum NativeEpochArithmetic: EpochArithmetic {
         return overflow ? (b > 0 ? .min : .max) : difference
     }
 
-    /// ⌊a · b / 2^32⌋, clamped.
+    /// ⌊a · b / 2^32⌋, clamped: one 64×64→128-bit multiply; the shifted product fits exactly
+    /// when the high word lies in [−2^31, 2^31).
     @inline(__always) public static func multiply(_ a: Int64, _ b: Int64) -> Int64 {
-        clamp64((Int128(a) * Int128(b)) >> 32)
+        let (high, low) = a.multipliedFullWidth(by: b)
+        if high >= 1 << 31 { return .max }
+        if high < -(1 << 31) { return .min }
+        return high << 32 | Int64(bitPattern: low >> 32)
     }
 
     /// ⌊a · b / 2^32⌋, nil when out of range.
     @inline(__always) public static func checkedMultiply(_ a: Int64, _ b: Int64) -> Int64? {
-        let product = (Int128(a) * Int128(b)) >> 32
-        return product > Int128(Int64.max) || product < Int128(Int64.min) ? nil : Int64(product)
+        let (high, low) = a.multipliedFullWidth(by: b)
+        guard high < 1 << 31, high >= -(1 << 31) else { return nil }
+        return high << 32 | Int64(bitPattern: low >> 32)
     }
 
     /// (a · 2^32) / b truncated; nil on zero or overflow. Non-negative operands with a
@@ -167,6 +174,8 @@ public enum NativeEpochArithmetic: EpochArithmetic {
 
 /// The epoch's arithmetic through GMP (`FixedPoint` of `I32F32`, `I64F64`, `I96F32`): the reference.
 public enum ReferenceEpochArithmetic: EpochArithmetic {
+    /// GMP.
+    public static var isNative: Bool { false }
     typealias Narrow = FixedPoint<I32F32>
     typealias Wide = FixedPoint<I64F64>
 

@@ -32,7 +32,7 @@ public enum FixedTranscendental {
     /// e^x with x clamped to [−20, 20] (`exp_safe`); a failure gives 0 for x ≤ 0, else the maximum.
     public static func expSafe<A: EpochArithmetic>(_ x: Int64, _ arithmetic: A.Type) -> Int64 {
         let clamped = min(max(x, EpochFixed.integer(-20)), EpochFixed.integer(20))
-        if A.self == NativeEpochArithmetic.self { return nativeExpWithin20(clamped) }
+        if A.isNative { return nativeExpWithin20(clamped) }
         return exp(clamped, arithmetic) ?? (clamped <= 0 ? 0 : .max)
     }
 
@@ -47,7 +47,8 @@ public enum FixedTranscendental {
         let operand = x < 0 ? -x : x
         var term = operand, result = operand + EpochFixed.one
         @inline(__always) func next(_ divisor: Int64) -> Bool {
-            term = Int64(truncatingIfNeeded: (Int128(term) * Int128(operand)) >> 32) / divisor
+            let (high, low) = term.multipliedFullWidth(by: operand)
+            term = (high << 32 | Int64(bitPattern: low >> 32)) / divisor
             result += term
             return term != 0
         }

@@ -55,35 +55,52 @@ enum LiquidAlphaRates {
         let (low, high) = bounds(liquid, arithmetic)
         let steepness = EpochFixed.integer(Int64(liquid.steepness))
         let scale = A.saturatingDivide(steepness, EpochFixed.integer(-100)) ?? 0
-        var result = SparseRows(reservingEntries: weights.values.count)
         // α depends on the entry only through the sigmoid's exponent: a small direct-mapped
         // memo of exponents seen (exact: the same exponent always gives the same α).
-        var memoKeys = [Int64](repeating: .min, count: 1_024), memoValues = [Int64](repeating: 0, count: 1_024)
-        for i in 0..<weights.rowCount {
-            // Rows are in column order: walk the bonds row alongside the weights row.
-            var b = i < bonds.rowCount ? bonds.range(ofRow: i).lowerBound : 0
-            let bEnd = i < bonds.rowCount ? bonds.range(ofRow: i).upperBound : 0
-            for k in weights.range(ofRow: i) {
-                let j = weights.columns[k]
-                while b < bEnd, bonds.columns[b] < j { b += 1 }
-                let bond = b < bEnd && bonds.columns[b] == j ? bonds.values[b] : 0
-                let exponent = sigmoidExponent(consensus: consensus[j], weight: weights.values[k], bond: bond, scale: scale, arithmetic)
-                let slot = Int(truncatingIfNeeded: UInt64(bitPattern: exponent &* -7_046_029_254_386_353_131) >> 54)
-                let alpha: Int64
-                if memoKeys[slot] == exponent, exponent != .min {
-                    alpha = memoValues[slot]
-                } else {
-                    alpha = sigmoidAlpha(exponent: exponent, low: low, high: high, arithmetic)
-                    memoKeys[slot] = exponent
-                    memoValues[slot] = alpha
-                }
-                let decayed = A.multiply(A.subtract(EpochFixed.one, alpha), bond)
-                let value = min(A.add(decayed, max(A.multiply(alpha, weights.values[k]), 0)), EpochFixed.one)
-                if value > 0 { result.append(column: j, value: value) }
-            }
-            result.endRow()
+        let memoKeys = UnsafeMutablePointer<Int64>.allocate(capacity: 1_024), memoValues = UnsafeMutablePointer<Int64>.allocate(capacity: 1_024)
+        memoKeys.initialize(repeating: .min, count: 1_024)
+        memoValues.initialize(repeating: 0, count: 1_024)
+        defer {
+            memoKeys.deallocate()
+            memoValues.deallocate()
         }
-        return result
+        let bondRows = bonds.rowCount
+        return SparseRows.build(rows: weights.rowCount, capacity: weights.values.count) { result in
+            weights.columns.withUnsafeBufferPointer { wColumns in
+                weights.values.withUnsafeBufferPointer { wValues in
+                    bonds.columns.withUnsafeBufferPointer { bColumns in
+                        bonds.values.withUnsafeBufferPointer { bValues in
+                            consensus.withUnsafeBufferPointer { consensus in
+                                for i in 0..<weights.rowCount {
+                                    // Rows are in column order: walk the bonds row alongside the weights row.
+                                    var b = i < bondRows ? bonds.rowStart[i] : 0
+                                    let bEnd = i < bondRows ? bonds.rowStart[i + 1] : 0
+                                    for k in weights.rowStart[i]..<weights.rowStart[i + 1] {
+                                        let j = wColumns[k]
+                                        while b < bEnd, bColumns[b] < j { b += 1 }
+                                        let bond = b < bEnd && bColumns[b] == j ? bValues[b] : 0
+                                        let exponent = sigmoidExponent(consensus: consensus[j], weight: wValues[k], bond: bond, scale: scale, arithmetic)
+                                        let slot = Int(truncatingIfNeeded: UInt64(bitPattern: exponent &* -7_046_029_254_386_353_131) >> 54)
+                                        let alpha: Int64
+                                        if memoKeys[slot] == exponent, exponent != .min {
+                                            alpha = memoValues[slot]
+                                        } else {
+                                            alpha = sigmoidAlpha(exponent: exponent, low: low, high: high, arithmetic)
+                                            memoKeys[slot] = exponent
+                                            memoValues[slot] = alpha
+                                        }
+                                        let decayed = A.multiply(A.subtract(EpochFixed.one, alpha), bond)
+                                        let value = min(A.add(decayed, max(A.multiply(alpha, wValues[k]), 0)), EpochFixed.one)
+                                        if value > 0 { result.append(column: j, value: value) }
+                                    }
+                                    result.endRow()
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// `alpha_sigmoid`'s exponent: diff = clamp(w − C) when w ≥ b, else clamp(b − w), both to

@@ -26,6 +26,60 @@ public struct SparseRows: Equatable, Sendable {
         values = []
     }
 
+    /// A matrix of `rows` rows built by `body` through a `Builder` writing straight into
+    /// buffers of `capacity` entries (no per-entry capacity or uniqueness checks); `body` must
+    /// write at most `capacity` entries and close every row.
+    static func build(rows: Int, capacity: Int, _ body: (inout Builder) -> Void) -> SparseRows {
+        var result = SparseRows(emptyRows: 0)
+        var written = 0
+        result.rowStart = [Int](unsafeUninitializedCapacity: rows + 1) { starts, startCount in
+            result.columns = [Int](unsafeUninitializedCapacity: capacity) { columns, columnCount in
+                result.values = [Int64](unsafeUninitializedCapacity: capacity) { values, valueCount in
+                    var builder = Builder(rowStart: starts.baseAddress!, columns: columns.baseAddress!, values: values.baseAddress!, capacity: capacity)
+                    builder.rowStart[0] = 0
+                    body(&builder)
+                    precondition(builder.rows == rows, "every row closed")
+                    written = builder.count
+                    valueCount = written
+                }
+                columnCount = written
+            }
+            startCount = rows + 1
+        }
+        return result
+    }
+
+    /// Writes a matrix's entries in order (see `build`).
+    struct Builder {
+        let rowStart: UnsafeMutablePointer<Int>
+        let columns: UnsafeMutablePointer<Int>
+        let values: UnsafeMutablePointer<Int64>
+        let capacity: Int
+        private(set) var count = 0
+        private(set) var rows = 0
+
+        init(rowStart: UnsafeMutablePointer<Int>, columns: UnsafeMutablePointer<Int>, values: UnsafeMutablePointer<Int64>, capacity: Int) {
+            self.rowStart = rowStart
+            self.columns = columns
+            self.values = values
+            self.capacity = capacity
+        }
+
+        /// Adds an entry to the row being written.
+        @inline(__always) mutating func append(column: Int, value: Int64) {
+            assert(count < capacity)
+            columns[count] = column
+            values[count] = value
+            count += 1
+        }
+
+        /// Closes the row being written.
+        @inline(__always) mutating func endRow() {
+            rows += 1
+            rowStart[rows] = count
+        }
+    }
+
     /// Number of rows.
     public var rowCount: Int { rowStart.count - 1 }
 
@@ -45,25 +99,6 @@ public struct SparseRows: Equatable, Sendable {
     public func row(_ i: Int) -> [(column: Int, value: Int64)] {
         range(ofRow: i).map { (columns[$0], values[$0]) }
     }
-
-    /// The same entries with each value replaced by `transform(row, column, value)`.
-    func mapValues(_ transform: (Int, Int, Int64) -> Int64) -> SparseRows {
-        var result = self
-        for i in 0..<rowCount {
-            for k in range(ofRow: i) { result.values[k] = transform(i, columns[k], values[k]) }
-        }
-        return result
-    }
-
-    /// The entries for which `keep(row, column, value)` holds, in the same order.
-    func filter(_ keep: (Int, Int, Int64) -> Bool) -> SparseRows {
-        var result = SparseRows(reservingEntries: values.count)
-        for i in 0..<rowCount {
-            for k in range(ofRow: i) where keep(i, columns[k], values[k]) { result.append(column: columns[k], value: values[k]) }
-            result.endRow()
-        }
-        return result
-    }
 }
 
 /// The chain's row and column operations on sparse matrices (`epoch/math.rs`), each with the
@@ -71,30 +106,43 @@ public struct SparseRows: Equatable, Sendable {
 enum SparseMath {
     /// Each row divided by its sum when the sum is positive (`inplace_row_normalize_sparse`).
     static func normalizeRows<A: EpochArithmetic>(_ matrix: inout SparseRows, _: A.Type) {
-        for i in 0..<matrix.rowCount {
-            let range = matrix.range(ofRow: i)
-            var sum: Int64 = 0
-            for k in range { sum = A.add(sum, matrix.values[k]) }
-            guard sum > 0 else { continue }
-            for k in range { matrix.values[k] = A.safeDivide(matrix.values[k], sum) }
+        let starts = matrix.rowStart
+        matrix.values.withUnsafeMutableBufferPointer { values in
+            for i in 0..<starts.count - 1 {
+                let range = starts[i]..<starts[i + 1]
+                var sum: Int64 = 0
+                for k in range { sum = A.add(sum, values[k]) }
+                guard sum > 0 else { continue }
+                for k in range { values[k] = A.safeDivide(values[k], sum) }
+            }
         }
     }
 
     /// Each column divided by its sum where the sum is not 0 (`inplace_col_normalize_sparse`).
     static func normalizeColumns<A: EpochArithmetic>(_ matrix: inout SparseRows, columns: Int, _: A.Type) {
         var sums = [Int64](repeating: 0, count: columns)
-        for k in matrix.values.indices { sums[matrix.columns[k]] = A.add(sums[matrix.columns[k]], matrix.values[k]) }
-        for k in matrix.values.indices where sums[matrix.columns[k]] != 0 {
-            matrix.values[k] = A.safeDivide(matrix.values[k], sums[matrix.columns[k]])
+        let entryColumns = matrix.columns
+        sums.withUnsafeMutableBufferPointer { sums in
+            entryColumns.withUnsafeBufferPointer { entryColumns in
+                matrix.values.withUnsafeMutableBufferPointer { values in
+                    for k in values.indices { sums[entryColumns[k]] = A.add(sums[entryColumns[k]], values[k]) }
+                    for k in values.indices where sums[entryColumns[k]] != 0 { values[k] = A.safeDivide(values[k], sums[entryColumns[k]]) }
+                }
+            }
         }
     }
 
     /// Each column divided by its largest entry where that is not 0 (`inplace_col_max_upscale_sparse`).
     static func upscaleColumns<A: EpochArithmetic>(_ matrix: inout SparseRows, columns: Int, _: A.Type) {
         var maxima = [Int64](repeating: 0, count: columns)
-        for k in matrix.values.indices where maxima[matrix.columns[k]] < matrix.values[k] { maxima[matrix.columns[k]] = matrix.values[k] }
-        for k in matrix.values.indices where maxima[matrix.columns[k]] != 0 {
-            matrix.values[k] = A.safeDivide(matrix.values[k], maxima[matrix.columns[k]])
+        let entryColumns = matrix.columns
+        maxima.withUnsafeMutableBufferPointer { maxima in
+            entryColumns.withUnsafeBufferPointer { entryColumns in
+                matrix.values.withUnsafeMutableBufferPointer { values in
+                    for k in values.indices where maxima[entryColumns[k]] < values[k] { maxima[entryColumns[k]] = values[k] }
+                    for k in values.indices where maxima[entryColumns[k]] != 0 { values[k] = A.safeDivide(values[k], maxima[entryColumns[k]]) }
+                }
+            }
         }
     }
 

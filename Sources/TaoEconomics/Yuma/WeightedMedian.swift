@@ -23,55 +23,67 @@ enum WeightedMedian {
             }
         }
         var scratch = Scratch(capacity: k)
-        return (0..<columns).map { j in
+        defer { scratch.deallocate() }
+        return useStake.withUnsafeBufferPointer { stakes in
             columnScores.withUnsafeBufferPointer { all in
-                median(stake: useStake, score: UnsafeBufferPointer(rebasing: all[(j * k)..<(j * k + k)]), minority: minority, high: stakeSum, scratch: &scratch, arithmetic)
+                (0..<columns).map { j in
+                    median(stake: stakes, score: UnsafeBufferPointer(rebasing: all[(j * k)..<(j * k + k)]), minority: minority, high: stakeSum, scratch: &scratch, arithmetic)
+                }
             }
         }
     }
 
-    /// Reused index buffers for one median search.
+    /// Three index buffers for one median search, allocated once per epoch.
     struct Scratch {
-        var current: [Int], lower: [Int], upper: [Int]
+        var current: UnsafeMutablePointer<Int32>, lower: UnsafeMutablePointer<Int32>, upper: UnsafeMutablePointer<Int32>
         init(capacity: Int) {
-            current = []; lower = []; upper = []
-            current.reserveCapacity(capacity); lower.reserveCapacity(capacity); upper.reserveCapacity(capacity)
+            current = .allocate(capacity: max(1, capacity))
+            lower = .allocate(capacity: max(1, capacity))
+            upper = .allocate(capacity: max(1, capacity))
+        }
+        func deallocate() {
+            current.deallocate()
+            lower.deallocate()
+            upper.deallocate()
         }
     }
 
     /// `weighted_median` over all rows: pivot at position ⌊n/2⌋ of the current index list;
     /// recurse into the lower part while the minority lies below it, into the upper part while
     /// it lies at or above it; else the pivot. Gives up (0) after as many rounds as rows.
-    static func median<A: EpochArithmetic>(stake: [Int64], score: UnsafeBufferPointer<Int64>, minority: Int64, high: Int64, scratch: inout Scratch, _: A.Type) -> Int64 {
-        scratch.current.removeAll(keepingCapacity: true)
-        scratch.current.append(contentsOf: 0..<stake.count)
+    static func median<A: EpochArithmetic>(stake: UnsafeBufferPointer<Int64>, score: UnsafeBufferPointer<Int64>, minority: Int64, high: Int64, scratch: inout Scratch, _: A.Type) -> Int64 {
+        var n = stake.count
+        for i in 0..<n { scratch.current[i] = Int32(i) }
         var low: Int64 = 0, high = high
         let limit = stake.count
         var rounds = 0
         while true {
-            let n = scratch.current.count
             if n == 0 { return 0 }
-            if n == 1 { return score[scratch.current[0]] }
-            let pivot = score[scratch.current[n / 2]]
+            if n == 1 { return score[Int(scratch.current[0])] }
+            let pivot = score[Int(scratch.current[n / 2])]
             var lowStake: Int64 = 0, highStake: Int64 = 0
-            scratch.lower.removeAll(keepingCapacity: true)
-            scratch.upper.removeAll(keepingCapacity: true)
-            for index in scratch.current {
+            var lowerCount = 0, upperCount = 0
+            for position in 0..<n {
+                let index = Int(scratch.current[position])
                 let value = score[index]
                 if value == pivot { continue }
                 if value < pivot {
                     lowStake = A.add(lowStake, stake[index])
-                    scratch.lower.append(index)
+                    scratch.lower[lowerCount] = Int32(index)
+                    lowerCount += 1
                 } else {
                     highStake = A.add(highStake, stake[index])
-                    scratch.upper.append(index)
+                    scratch.upper[upperCount] = Int32(index)
+                    upperCount += 1
                 }
             }
-            if minority < A.add(low, lowStake), !scratch.lower.isEmpty {
+            if minority < A.add(low, lowStake), lowerCount > 0 {
                 swap(&scratch.current, &scratch.lower)
+                n = lowerCount
                 high = A.add(low, lowStake)
-            } else if A.subtract(high, highStake) <= minority, !scratch.upper.isEmpty {
+            } else if A.subtract(high, highStake) <= minority, upperCount > 0 {
                 swap(&scratch.current, &scratch.upper)
+                n = upperCount
                 low = A.subtract(high, highStake)
             } else {
                 return pivot

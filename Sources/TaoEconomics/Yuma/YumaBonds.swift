@@ -45,7 +45,14 @@ struct YumaBonds {
     {
         var old = storedBonds(asProportion: false, arithmetic)
         SparseMath.normalizeColumns(&old, columns: columns, arithmetic)
-        var delta = weightsForBonds.mapValues { i, _, value in A.multiply(value, activeStake[i]) }
+        var delta = weightsForBonds
+        let starts = delta.rowStart
+        delta.values.withUnsafeMutableBufferPointer { values in
+            for i in 0..<starts.count - 1 {
+                let scale = activeStake[i]
+                for k in starts[i]..<starts[i + 1] { values[k] = A.multiply(values[k], scale) }
+            }
+        }
         SparseMath.normalizeColumns(&delta, columns: columns, arithmetic)
         let alphas = LiquidAlphaRates.logistic(consensus: consensus, liquid: parameters.code == .launch ? parameters.liquidAlpha : nil, arithmetic)
             ?? Array(repeating: fixedAlpha(arithmetic), count: columns)
@@ -59,21 +66,30 @@ struct YumaBonds {
     }
 
     /// `mat_ema_sparse` / `mat_ema_alpha_vec_sparse`: per row, α_j · new + (1 − α_j) · old over
-    /// the dense row, keeping entries > 0.
+    /// the dense row, keeping entries > 0. Rows must be in column order, each column once.
     func movingAverage<A: EpochArithmetic>(new: SparseRows, old: SparseRows, alphaPerColumn alphas: [Int64], _: A.Type) -> SparseRows {
-        var result = SparseRows(reservingEntries: new.values.count + old.values.count)
-        var row = [Int64](repeating: 0, count: columns)
         let complements = alphas.map { A.subtract(EpochFixed.one, $0) }
-        for i in 0..<new.rowCount {
-            for j in row.indices { row[j] = 0 }
-            for k in new.range(ofRow: i) { row[new.columns[k]] = A.add(row[new.columns[k]], A.multiply(alphas[new.columns[k]], new.values[k])) }
-            if i < old.rowCount {
-                for k in old.range(ofRow: i) { row[old.columns[k]] = A.add(row[old.columns[k]], A.multiply(complements[old.columns[k]], old.values[k])) }
+        // Both rows are in column order: merge them (the dense row's sum, column by column).
+        return SparseRows.build(rows: new.rowCount, capacity: new.values.count + old.values.count) { result in
+            for i in 0..<new.rowCount {
+                var a = new.range(ofRow: i).lowerBound, b = i < old.rowCount ? old.range(ofRow: i).lowerBound : 0
+                let aEnd = new.range(ofRow: i).upperBound, bEnd = i < old.rowCount ? old.range(ofRow: i).upperBound : 0
+                while a < aEnd || b < bEnd {
+                    let j = min(a < aEnd ? new.columns[a] : .max, b < bEnd ? old.columns[b] : .max)
+                    var cell: Int64 = 0
+                    if a < aEnd, new.columns[a] == j {
+                        cell = A.add(cell, A.multiply(alphas[j], new.values[a]))
+                        a += 1
+                    }
+                    if b < bEnd, old.columns[b] == j {
+                        cell = A.add(cell, A.multiply(complements[j], old.values[b]))
+                        b += 1
+                    }
+                    if cell > 0 { result.append(column: j, value: cell) }
+                }
+                result.endRow()
             }
-            for j in row.indices where row[j] > 0 { result.append(column: j, value: row[j]) }
-            result.endRow()
         }
-        return result
     }
 
     /// Yuma3: B_old as u16 proportions; B_ij = min(1, (1 − α_ij) B_old + α_ij W_b) only for

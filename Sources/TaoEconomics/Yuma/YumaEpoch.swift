@@ -37,7 +37,10 @@ public enum YumaEpoch {
         var weights = SparseRows(reservingEntries: input.weights.reduce(0) { $0 + $1.count })
         for i in 0..<n {
             if oldPermits[i] {
-                for (j, w) in input.weights[i] where j < n {
+                // Rows in UID order (the bonds and liquid-alpha steps walk them in column order).
+                let row = input.weights[i]
+                let ordered = zip(row, row.dropFirst()).allSatisfy { $0.uid < $1.uid } ? row : row.sorted { $0.uid < $1.uid }
+                for (j, w) in ordered where j < n {
                     if j == i && !(owner == i) { continue }
                     if input.lastUpdate[i] <= input.registeredAt[j] { continue }
                     weights.append(column: j, value: EpochFixed.integer(Int64(w)))

@@ -87,7 +87,9 @@ public struct EpochInput: Sendable, Equatable {
     /// `TaoWeight` as stored (u64 proportion of u64::MAX).
     public var taoWeightU64: UInt64
     /// Stored weights: row i holds validator i's (UID, u16 weight) entries as set, explicit
-    /// zeros included (they matter to Yuma3 bonds); an empty row: no weights.
+    /// zeros included (they matter to Yuma3 bonds), each UID once; an empty row: no weights.
+    /// Rows are taken in UID order (the chain keeps the order they were set in, and its
+    /// Yuma3 liquid-alpha walk assumes UID order).
     public var weights: [[(uid: Int, weight: UInt16)]]
     /// Block at which each UID was last registered.
     public var registeredAt: [UInt64]
