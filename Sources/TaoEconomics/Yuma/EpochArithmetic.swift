@@ -118,7 +118,7 @@ public enum NativeEpochArithmetic: EpochArithmetic {
     }
 
     /// (a · 2^32) / b truncated; nil on zero or overflow. Non-negative operands with a
-    /// quotient below 2^64 (a < b · 2^32) take one 128-by-64-bit hardware division.
+    /// quotient below 2^64 (a < b · 2^32) take one 128-by-64-bit division.
     @inline(__always) public static func divide(_ a: Int64, _ b: Int64) -> Int64? {
         guard b != 0 else { return nil }
         if a >= 0, b > 0, UInt64(a) >> 32 < UInt64(b) {

@@ -148,15 +148,28 @@ enum SparseMath {
 
     /// Σ_j of each row (`row_sum_sparse`).
     static func rowSums<A: EpochArithmetic>(_ matrix: SparseRows, _: A.Type) -> [Int64] {
-        (0..<matrix.rowCount).map { i in matrix.range(ofRow: i).reduce(Int64(0)) { A.add($0, matrix.values[$1]) } }
+        matrix.values.withUnsafeBufferPointer { values in
+            (0..<matrix.rowCount).map { i in
+                var sum: Int64 = 0
+                for k in matrix.rowStart[i]..<matrix.rowStart[i + 1] { sum = A.add(sum, values[k]) }
+                return sum
+            }
+        }
     }
 
     /// result_j = Σ_i vector_i · m_ij (`matmul_sparse`).
     static func columnWeightedSums<A: EpochArithmetic>(_ matrix: SparseRows, _ vector: [Int64], columns: Int, _: A.Type) -> [Int64] {
         var result = [Int64](repeating: 0, count: columns)
-        for i in 0..<matrix.rowCount {
-            for k in matrix.range(ofRow: i) {
-                result[matrix.columns[k]] = A.add(result[matrix.columns[k]], A.multiply(vector[i], matrix.values[k]))
+        result.withUnsafeMutableBufferPointer { result in
+            matrix.columns.withUnsafeBufferPointer { entryColumns in
+                matrix.values.withUnsafeBufferPointer { values in
+                    for i in 0..<matrix.rowCount {
+                        let scale = vector[i]
+                        for k in matrix.rowStart[i]..<matrix.rowStart[i + 1] {
+                            result[entryColumns[k]] = A.add(result[entryColumns[k]], A.multiply(scale, values[k]))
+                        }
+                    }
+                }
             }
         }
         return result
@@ -164,8 +177,16 @@ enum SparseMath {
 
     /// result_i = Σ_j vector_j · m_ij (`matmul_transpose_sparse`).
     static func rowWeightedSums<A: EpochArithmetic>(_ matrix: SparseRows, _ vector: [Int64], _: A.Type) -> [Int64] {
-        (0..<matrix.rowCount).map { i in
-            matrix.range(ofRow: i).reduce(Int64(0)) { A.add($0, A.multiply(vector[matrix.columns[$1]], matrix.values[$1])) }
+        matrix.columns.withUnsafeBufferPointer { entryColumns in
+            matrix.values.withUnsafeBufferPointer { values in
+                vector.withUnsafeBufferPointer { vector in
+                    (0..<matrix.rowCount).map { i in
+                        var sum: Int64 = 0
+                        for k in matrix.rowStart[i]..<matrix.rowStart[i + 1] { sum = A.add(sum, A.multiply(vector[entryColumns[k]], values[k])) }
+                        return sum
+                    }
+                }
+            }
         }
     }
 

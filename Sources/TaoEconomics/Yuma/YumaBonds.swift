@@ -17,18 +17,22 @@ struct YumaBonds {
     /// launch when the validator's `last_update ≤ reg_j`.
     func storedBonds<A: EpochArithmetic>(asProportion: Bool, _: A.Type) -> SparseRows {
         let stored = min(state.bondRows.count, columns)
-        var bonds = SparseRows(reservingEntries: state.bondRows.prefix(stored).reduce(0) { $0 + $1.count })
-        for i in 0..<columns {
-            if i < stored {
-                let formed = parameters.code == .head ? lastTempo : input.lastUpdate[i]
-                for entry in state.bondRows[i] where Int(entry.uid) < columns && formed > input.registeredAt[Int(entry.uid)] {
-                    let value = EpochFixed.integer(Int64(entry.bond))
-                    bonds.append(column: Int(entry.uid), value: asProportion ? A.divide(value, byInteger: 65_535) : value)
+        return SparseRows.build(rows: columns, capacity: state.bondRows.prefix(stored).reduce(0) { $0 + $1.count }) { bonds in
+            input.registeredAt.withUnsafeBufferPointer { registered in
+                for i in 0..<columns {
+                    if i < stored {
+                        let formed = parameters.code == .head ? lastTempo : input.lastUpdate[i]
+                        state.bondRows[i].withUnsafeBufferPointer { row in
+                            for entry in row where Int(entry.uid) < columns && formed > registered[Int(entry.uid)] {
+                                let value = EpochFixed.integer(Int64(entry.bond))
+                                bonds.append(column: Int(entry.uid), value: asProportion ? A.divide(value, byInteger: 65_535) : value)
+                            }
+                        }
+                    }
+                    bonds.endRow()
                 }
             }
-            bonds.endRow()
         }
-        return bonds
     }
 
     /// The fixed EMA rate α = 1 − BondsMovingAverage/10^6 (the quotient in I64F64, floored to I32F32).

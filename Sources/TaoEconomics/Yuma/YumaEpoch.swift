@@ -34,19 +34,23 @@ public enum YumaEpoch {
 
         // Weights: permitted rows, no self-weight (but the owner's at HEAD), none set before the
         // target registered, row-normalised.
-        var weights = SparseRows(reservingEntries: input.weights.reduce(0) { $0 + $1.count })
-        for i in 0..<n {
-            if oldPermits[i] {
-                // Rows in UID order (the bonds and liquid-alpha steps walk them in column order).
-                let row = input.weights[i]
-                let ordered = zip(row, row.dropFirst()).allSatisfy { $0.uid < $1.uid } ? row : row.sorted { $0.uid < $1.uid }
-                for (j, w) in ordered where j < n {
-                    if j == i && !(owner == i) { continue }
-                    if input.lastUpdate[i] <= input.registeredAt[j] { continue }
-                    weights.append(column: j, value: EpochFixed.integer(Int64(w)))
+        var weights = SparseRows.build(rows: n, capacity: input.weights.prefix(n).reduce(0) { $0 + $1.count }) { weights in
+            input.lastUpdate.withUnsafeBufferPointer { lastUpdate in
+                input.registeredAt.withUnsafeBufferPointer { registeredAt in
+                    for i in 0..<n {
+                        if oldPermits[i] {
+                            // Rows in UID order (the bonds and liquid-alpha steps walk them in column order).
+                            let row = input.weights[i]
+                            let ordered = zip(row, row.dropFirst()).allSatisfy { $0.uid < $1.uid } ? row : row.sorted { $0.uid < $1.uid }
+                            let updated = lastUpdate[i]
+                            for (j, w) in ordered where j < n && (j != i || owner == i) && updated > registeredAt[j] {
+                                weights.append(column: j, value: EpochFixed.integer(Int64(w)))
+                            }
+                        }
+                        weights.endRow()
+                    }
                 }
             }
-            weights.endRow()
         }
         SparseMath.normalizeRows(&weights, arithmetic)
 
@@ -77,9 +81,15 @@ public enum YumaEpoch {
         if nextBonds.count < n { nextBonds += Array(repeating: [], count: n - nextBonds.count) }
         for i in 0..<n {
             if newPermits[i] {
-                nextBonds[i] = storedBonds.range(ofRow: i).compactMap { k in
-                    let bond = toU16(storedBonds.values[k], arithmetic)
-                    return bond == 0 ? nil : StoredBond(uid: UInt16(storedBonds.columns[k]), bond: bond)
+                let range = storedBonds.range(ofRow: i)
+                nextBonds[i] = [StoredBond](unsafeUninitializedCapacity: range.count) { row, count in
+                    count = 0
+                    for k in range {
+                        let bond = toU16(storedBonds.values[k], arithmetic)
+                        guard bond != 0 else { continue }
+                        row.initializeElement(at: count, to: StoredBond(uid: UInt16(storedBonds.columns[k]), bond: bond))
+                        count += 1
+                    }
                 }
             } else if oldPermits[i] {
                 nextBonds[i] = []
@@ -134,19 +144,25 @@ public enum YumaEpoch {
 
     /// `col_clip_sparse`: entries above their column's consensus become it, or are dropped when it is 0.
     static func clip(_ weights: SparseRows, _ consensus: [Int64]) -> SparseRows {
-        var result = SparseRows(reservingEntries: weights.values.count)
-        for i in 0..<weights.rowCount {
-            for k in weights.range(ofRow: i) {
-                let threshold = consensus[weights.columns[k]], value = weights.values[k]
-                if threshold < value {
-                    if threshold > 0 { result.append(column: weights.columns[k], value: threshold) }
-                } else {
-                    result.append(column: weights.columns[k], value: value)
+        SparseRows.build(rows: weights.rowCount, capacity: weights.values.count) { result in
+            weights.columns.withUnsafeBufferPointer { columns in
+                weights.values.withUnsafeBufferPointer { values in
+                    consensus.withUnsafeBufferPointer { consensus in
+                        for i in 0..<weights.rowCount {
+                            for k in weights.rowStart[i]..<weights.rowStart[i + 1] {
+                                let threshold = consensus[columns[k]], value = values[k]
+                                if threshold < value {
+                                    if threshold > 0 { result.append(column: columns[k], value: threshold) }
+                                } else {
+                                    result.append(column: columns[k], value: value)
+                                }
+                            }
+                            result.endRow()
+                        }
+                    }
                 }
             }
-            result.endRow()
         }
-        return result
     }
 
     /// `interpolate_sparse`: W + β(W̄ − W); β = 0 gives W and β = 1 gives W̄ as they are
