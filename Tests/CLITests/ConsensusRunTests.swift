@@ -64,6 +64,22 @@ import Testing
         #expect(missing.exitCode == 1)
     }
 
+    /// `consensus: yuma3` alone: 64 validators holding each subnet's outstanding alpha by rank,
+    /// the default behaviour; a run resumed from a checkpoint writes the same rows.
+    @Test func shorthandAndResume() throws {
+        let text = Self.scenario.components(separatedBy: "\nconsensus:")[0] + "\nconsensus: yuma3\n"
+        let work = try RunCommandTests.workspace(text)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let full = try CLI.run(["run", "s.yaml", "--out", "a", "--no-report", "--checkpoint-every", "1000"], in: work)
+        #expect(full.exitCode == 0, "\(full.standardError)")
+        let uids = try String(contentsOf: work.appendingPathComponent("a/uids.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(uids.filter { $0.hasPrefix("0,") && $0.contains(",validator,") }.count == 2 * 64)
+        let resumed = try CLI.run(["run", "s.yaml", "--out", "b", "--no-report", "--resume", "a/state-1000.json"], in: work)
+        #expect(resumed.exitCode == 0, "\(resumed.standardError)")
+        let tail = try String(contentsOf: work.appendingPathComponent("b/uids.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(!tail.isEmpty && Array(uids.suffix(tail.count)) == Array(tail))
+    }
+
     @Test(arguments: [
         ("mechanism: yuma5", "yuma or yuma3"),
         ("validators: {count: 0, alpha: 10}", "positive number of validators"),

@@ -59,10 +59,9 @@ public struct SimulationRun {
             network = try Network(rules: rules, startBlock: scenario.startBlock, startIssuanceRao: scenario.startIssuanceRao,
                                   rootStakeRao: scenario.rootTaoRao, subnets: configurations, options: options)
             agents = try MinerAgents(models: scenario.minerModels, network: &network, seed: scenario.seed, blocksPerDay: scenario.blocksPerDay)
-            for netuid in network.subnets.map(\.netuid) {
-                guard var settings = scenario.consensus.settings(for: netuid) else { continue }
-                settings.seed = scenario.seed
-                try network.setConsensus(netuid: netuid, settings: settings)
+            for subnet in network.subnets {
+                guard let settings = scenario.consensus.settings(for: subnet.netuid, outstandingRao: subnet.pool.alphaOutstandingRao, seed: scenario.seed) else { continue }
+                try network.setConsensus(netuid: subnet.netuid, settings: settings)
             }
         } catch {
             throw .scenario(scenario.error(for: error))

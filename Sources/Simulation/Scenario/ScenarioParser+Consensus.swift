@@ -2,19 +2,38 @@ import TaoEconomics
 
 /// Which subnets a scenario's Yuma consensus applies to.
 public struct ScenarioConsensus: Sendable, Equatable {
+    /// One `consensus:` entry: the settings (validators' alpha empty when `auto`) and the
+    /// validators' stake weights by rank.
+    public struct Entry: Sendable, Equatable {
+        /// The parsed settings.
+        public var settings: ConsensusSettings
+        /// Each validator's share of the delegated stake (by rank).
+        public var stakeWeights: [UInt64]
+    }
+
     /// The top-level `consensus:`: every subnet the run starts with, unless it sets its own.
-    public var all: ConsensusSettings?
+    public var all: Entry?
     /// Per-subnet `consensus:` entries (explicit subnets).
-    public var bySubnet: [UInt16: ConsensusSettings] = [:]
+    public var bySubnet: [UInt16: Entry] = [:]
 
     /// No consensus anywhere.
-    public init(all: ConsensusSettings? = nil, bySubnet: [UInt16: ConsensusSettings] = [:]) {
+    public init(all: Entry? = nil, bySubnet: [UInt16: Entry] = [:]) {
         self.all = all
         self.bySubnet = bySubnet
     }
 
-    /// The settings for a starting subnet, if any.
-    public func settings(for netuid: UInt16) -> ConsensusSettings? { bySubnet[netuid] ?? all }
+    /// The settings for a starting subnet whose outstanding alpha is `outstandingRao`, with the
+    /// run's seed: validators' alpha given as `auto` is that outstanding alpha (on the chain
+    /// nearly all of it is staked to validators), split by rank.
+    public func settings(for netuid: UInt16, outstandingRao: UInt64, seed: UInt64) -> ConsensusSettings? {
+        guard let entry = bySubnet[netuid] ?? all else { return nil }
+        var settings = entry.settings
+        if settings.validatorAlphaRao.isEmpty {
+            settings.validatorAlphaRao = LargestRemainder.split(outstandingRao, among: entry.stakeWeights)
+        }
+        settings.seed = seed
+        return settings
+    }
 
     /// Whether any subnet has consensus.
     public var isOn: Bool { all != nil || !bySubnet.isEmpty }
@@ -24,19 +43,28 @@ extension ScenarioParser {
     static let consensusKeys = ["mechanism", "rules", "validators", "weights", "kappa", "bonds_moving_average", "bonds_penalty", "liquid_alpha",
                                 "max_allowed_validators"]
 
-    /// A `consensus:` mapping (docs/yuma.md): the mechanism, the validators' stakes, the weight
-    /// behaviour and optional §7.5 hyperparameters (HEAD's defaults otherwise). The seed is the
-    /// run's, set when the run starts.
-    static func parseConsensus(_ value: YAMLValue) throws(ScenarioError) -> ConsensusSettings {
-        let entry = try value.mapping(allowed: consensusKeys, required: ["mechanism", "validators"])
+    /// A `consensus:` entry (Scenarios/README.md): `yuma` or `yuma3` alone (every default), or a
+    /// mapping with the mechanism, the validators' stakes, the weight behaviour and optional
+    /// §7.5 hyperparameters (HEAD's defaults otherwise). The seed is the run's, set when the run
+    /// starts; validators' alpha `auto` (the default) is the subnet's outstanding alpha then.
+    static func parseConsensus(_ value: YAMLValue) throws(ScenarioError) -> ScenarioConsensus.Entry {
+        if case .scalar = value.node {
+            let mechanism = try value.choice("yuma, yuma3, or a mapping {mechanism, validators, weights, ...}", YumaMechanism.init(rawValue:))
+            let weights = MinerDistribution.powerLaw(exponent: 1).weights(count: 64)
+            return ScenarioConsensus.Entry(settings: ConsensusSettings(parameters: YumaParameters(mechanism: mechanism), validatorAlphaRao: [],
+                                                                       validatorRootRao: Array(repeating: 0, count: 64), behaviour: WeightBehaviour(), seed: 0),
+                                           stakeWeights: weights)
+        }
+        let entry = try value.mapping(allowed: consensusKeys, required: ["mechanism"])
         let mechanism = try entry["mechanism"]!.choice("yuma or yuma3", YumaMechanism.init(rawValue:))
         let code = try entry["rules"].map { v throws(ScenarioError) in try v.choice("head or launch (the epoch code)", EpochCode.init(rawValue:)) } ?? .head
         if mechanism == .yuma3, code == .launch { throw entry["rules"]!.error("head: Yuma3 exists only in HEAD's epoch", value: "launch") }
 
-        let validators = try entry["validators"]!.mapping(allowed: ["count", "alpha", "root_tao", "exponent"], required: ["count", "alpha"])
-        let count = try validators["count"]!.positive("a positive number of validators")
+        let validators = try entry["validators"]?.mapping(allowed: ["count", "alpha", "root_tao", "exponent"]) ?? [:]
+        let count = try validators["count"]?.positive("a positive number of validators") ?? 64
         guard count <= 4_096 else { throw validators["count"]!.error("at most 4096 validators") }
-        let alpha = try validators["alpha"]!.amountRao("alpha")
+        var alpha: UInt64?
+        if let value = validators["alpha"], (try? value.text()) != "auto" { alpha = try value.amountRao("alpha") }
         let root = try validators["root_tao"]?.amountRao("TAO") ?? 0
         let exponent = try validators["exponent"]?.real("a stake exponent from 0 to 4") ?? 1
         guard (0...4).contains(exponent) else { throw validators["exponent"]!.error("a stake exponent from 0 to 4") }
@@ -73,7 +101,8 @@ extension ScenarioParser {
             mechanism: mechanism, code: code, kappa: try entry["kappa"]?.u16() ?? 32_767, bondsMovingAverage: average,
             bondsPenalty: try entry["bonds_penalty"]?.u16(), liquidAlpha: liquid,
             maxAllowedValidators: Int(try entry["max_allowed_validators"]?.unsigned("a number of permits") ?? 64))
-        return ConsensusSettings(parameters: parameters, validatorAlphaRao: LargestRemainder.split(alpha, among: weights),
-                                 validatorRootRao: LargestRemainder.split(root, among: weights), behaviour: behaviour, seed: 0)
+        let settings = ConsensusSettings(parameters: parameters, validatorAlphaRao: alpha.map { LargestRemainder.split($0, among: weights) } ?? [],
+                                         validatorRootRao: LargestRemainder.split(root, among: weights), behaviour: behaviour, seed: 0)
+        return ScenarioConsensus.Entry(settings: settings, stakeWeights: weights)
     }
 }

@@ -209,7 +209,7 @@ public enum ScenarioParser {
         /// Every file read besides the scenario itself, in the order read, without repeats.
         private(set) var filesRead: [String] = []
         /// Per-subnet `consensus:` settings, by netuid.
-        var subnetConsensus: [UInt16: ConsensusSettings] = [:]
+        var subnetConsensus: [UInt16: ScenarioConsensus.Entry] = [:]
 
         init(file: String, directory: String, startBlock: UInt64, endBlock: UInt64, startDate: CalendarDate, clock: BlockClock, rules: RuleSet) {
             self.file = file
