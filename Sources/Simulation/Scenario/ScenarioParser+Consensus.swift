@@ -84,19 +84,8 @@ extension ScenarioParser {
             copierStakeShare: copiers, colluderStakeShare: colluders,
             favouredMiners: Int(try behaviourEntry["favoured_miners"]?.unsigned("a number of miners") ?? 0))
 
-        let liquid: LiquidAlpha? = try entry["liquid_alpha"].flatMap { v throws(ScenarioError) -> LiquidAlpha? in
-            if v.isNull { return nil }
-            let keys = try v.mapping(allowed: ["alpha_low", "alpha_high", "steepness"], required: ["alpha_low", "alpha_high"])
-            let low = try keys["alpha_low"]!.u16(), high = try keys["alpha_high"]!.u16()
-            guard low <= high else { throw keys["alpha_low"]!.error("at most alpha_high (\(high))") }
-            let steepness = try keys["steepness"].map { s throws(ScenarioError) -> Int16 in
-                guard let value = Int16(try s.text("an i16")) else { throw s.error("an integer from -32768 to 32767") }
-                return value
-            } ?? 1_000
-            return LiquidAlpha(alphaLow: low, alphaHigh: high, steepness: steepness)
-        }
-        let average = try entry["bonds_moving_average"]?.unsigned("millionths from 0 to 1000000") ?? 900_000
-        guard average <= 1_000_000 else { throw entry["bonds_moving_average"]!.error("millionths from 0 to 1000000") }
+        let liquid = try entry["liquid_alpha"]?.liquidAlpha()
+        let average = try entry["bonds_moving_average"]?.millionths() ?? 900_000
         let parameters = YumaParameters(
             mechanism: mechanism, code: code, kappa: try entry["kappa"]?.u16() ?? 32_767, bondsMovingAverage: average,
             bondsPenalty: try entry["bonds_penalty"]?.u16(), liquidAlpha: liquid,

@@ -91,17 +91,7 @@ public struct EpochFile: Sendable {
         let registered = try top["registered_at"].map { value throws(ScenarioError) in try perUID(value, n, "registration block") { v throws(ScenarioError) in try v.unsigned("a block number") } }
         let lastUpdate = try top["last_update"].map { value throws(ScenarioError) in try perUID(value, n, "last-update block") { v throws(ScenarioError) in try v.unsigned("a block number") } }
 
-        let liquid: LiquidAlpha? = try top["liquid_alpha"].flatMap { value throws(ScenarioError) -> LiquidAlpha? in
-            if value.isNull { return nil }
-            let keys = try value.mapping(allowed: ["alpha_low", "alpha_high", "steepness"], required: ["alpha_low", "alpha_high"])
-            let low = try keys["alpha_low"]!.u16(), high = try keys["alpha_high"]!.u16()
-            guard low <= high else { throw keys["alpha_low"]!.error("at most alpha_high (\(high))", value: "\(low)") }
-            let steepness = try keys["steepness"].map { v throws(ScenarioError) -> Int16 in
-                guard let s = Int16(try v.text("an i16")) else { throw v.error("an integer from -32768 to 32767") }
-                return s
-            } ?? 1_000
-            return LiquidAlpha(alphaLow: low, alphaHigh: high, steepness: steepness)
-        }
+        let liquid = try top["liquid_alpha"]?.liquidAlpha()
         let owner = try top["owner_uid"].flatMap { value throws(ScenarioError) -> Int? in
             if value.isNull { return nil }
             let uid = try value.unsigned("a UID")
@@ -111,11 +101,7 @@ public struct EpochFile: Sendable {
         let maxValidators = try top["max_allowed_validators"]?.unsigned("a count") ?? 64
         let parameters = YumaParameters(
             mechanism: mechanism, code: code, kappa: try top["kappa"]?.u16() ?? 32_767,
-            bondsMovingAverage: try top["bonds_moving_average"].map { v throws(ScenarioError) in
-                let value = try v.unsigned("millionths from 0 to 1000000")
-                guard value <= 1_000_000 else { throw v.error("millionths from 0 to 1000000") }
-                return value
-            } ?? 900_000,
+            bondsMovingAverage: try top["bonds_moving_average"]?.millionths() ?? 900_000,
             bondsPenalty: try top["bonds_penalty"]?.u16(), liquidAlpha: liquid, maxAllowedValidators: Int(min(maxValidators, 65_535)),
             activityCutoffBlocks: try top["activity_cutoff"]?.unsigned("blocks") ?? 5_000, stakeThresholdRao: try top["stake_threshold_rao"]?.unsigned("rao") ?? 0,
             ownerUID: owner)
@@ -176,6 +162,27 @@ public struct EpochFile: Sendable {
 }
 
 extension YAMLValue {
+    /// `liquid_alpha`: null (off) or `{alpha_low, alpha_high, steepness}` (u16, u16 ≥ low, i16;
+    /// steepness 1000 by default).
+    func liquidAlpha() throws(ScenarioError) -> LiquidAlpha? {
+        if isNull { return nil }
+        let keys = try mapping(allowed: ["alpha_low", "alpha_high", "steepness"], required: ["alpha_low", "alpha_high"])
+        let low = try keys["alpha_low"]!.u16(), high = try keys["alpha_high"]!.u16()
+        guard low <= high else { throw keys["alpha_low"]!.error("at most alpha_high (\(high))", value: "\(low)") }
+        let steepness = try keys["steepness"].map { value throws(ScenarioError) -> Int16 in
+            guard let steepness = Int16(try value.text("an i16")) else { throw value.error("an integer from -32768 to 32767") }
+            return steepness
+        } ?? 1_000
+        return LiquidAlpha(alphaLow: low, alphaHigh: high, steepness: steepness)
+    }
+
+    /// Millionths from 0 to 1,000,000 (`bonds_moving_average`).
+    func millionths() throws(ScenarioError) -> UInt64 {
+        let value = try unsigned("millionths from 0 to 1000000")
+        guard value <= 1_000_000 else { throw error("millionths from 0 to 1000000") }
+        return value
+    }
+
     /// An integer from 0 to 65535.
     func u16() throws(ScenarioError) -> UInt16 {
         let value = try unsigned("an integer from 0 to 65535")
