@@ -140,9 +140,6 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
         }
     }
 
-    /// Each miner's latent quality: e^(log-quality).
-    func quality(ofMiner id: Int) -> Double { exp(logQuality[id] ?? 0) }
-
     /// One epoch's step of every miner's log-quality random walk.
     mutating func driftQualities(netuid: UInt16) {
         let drift = settings.behaviour.drift
@@ -152,15 +149,16 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
         }
     }
 
-    /// The weight rows of epoch `epochs` (validators only; other UIDs set none), and which
-    /// validators set weights.
+    /// The weight rows of epoch `epochs` (validators only; other UIDs set none). Honest weights
+    /// are computed in log space (∝ e^(exponent·(log q + noise·z) − max)), so no quality,
+    /// noise or exponent overflows a double.
     func weightRows(netuid: UInt16, ownerShare: Double) -> [[(uid: Int, weight: UInt16)]] {
         let behaviour = settings.behaviour
         let n = uidCount
         var rows = [[(uid: Int, weight: UInt16)]](repeating: [], count: n)
         let miners: [(uid: Int, id: Int)] = minerInUID.enumerated().compactMap { slot, id in id.map { (firstMinerUID + slot, $0) } }
         guard !miners.isEmpty || ownerUID != nil else { return rows }
-        let qualities = miners.map { quality(ofMiner: $0.id) }
+        let qualities = miners.map { logQuality[$0.id] ?? 0 }
         let favoured = Set(miners.indices.sorted { qualities[$0] != qualities[$1] ? qualities[$0] < qualities[$1] : miners[$0].uid < miners[$1].uid }
             .prefix(behaviour.favouredMiners).map { miners[$0].uid })
         for validator in roles.indices {
@@ -173,10 +171,12 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
             case .colluder where !favoured.isEmpty:
                 values = miners.filter { favoured.contains($0.uid) }.map { ($0.uid, 1) }
             default:
-                let observed = miners.indices.map { k in
+                let logs = miners.indices.map { k in
                     let z = CounterRandom.normal(settings.seed, UInt64(netuid) << 32 | UInt64(validator), epochs, UInt64(miners[k].id))
-                    return pow(qualities[k] * exp(behaviour.noise * z), behaviour.exponent)
+                    return behaviour.exponent * (qualities[k] + behaviour.noise * z)
                 }
+                let top = logs.max() ?? 0
+                let observed = logs.map { exp($0 - top) }
                 let total = observed.reduce(0, +)
                 values = miners.indices.map { (miners[$0].uid, total > 0 ? (1 - ownerShare) * observed[$0] / total : 0) }
                 if let ownerUID, ownerShare > 0 { values.insert((ownerUID, ownerShare), at: 0) }
