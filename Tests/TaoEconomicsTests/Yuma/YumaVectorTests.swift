@@ -157,4 +157,21 @@ import Testing
         let output = chain.epoch()
         #expect((0..<4).map { output.state.bonds[$0][4] } == [16_383, 32_767, 49_151, 65_535])
     }
+
+    /// `test_bonds_with_liquid_alpha` at the launch snapshot (f9254ea63): original Yuma with the
+    /// logistic liquid alpha through the consensus quartiles, bonds penalty 0; the stored bonds
+    /// the test asserts, bit for bit (they exercise the ports of `ln` and `exp`).
+    @Test func launchBondsWithLiquidAlpha() {
+        var chain = Chain(stakes: [1, 2, 3, 4, 0, 0, 0, 0],
+                          parameters: YumaParameters(mechanism: .yuma, code: .launch, liquidAlpha: LiquidAlpha(), maxAllowedValidators: 100))
+        for uid in 0..<4 { chain.setWeights(uid, (4..<8).map { ($0, Self.servers[$0 - 4]) }) }
+        var output = chain.epoch()
+        #expect((0..<4).map { output.state.bonds[$0][4] } == [16_383, 32_767, 49_151, 65_535])
+        chain.setWeights(0, [(0, 65_535)])
+        output = chain.epoch()
+        #expect((0..<4).map { output.state.bonds[$0][4] } == [2_862, 32_767, 49_151, 65_535])
+        chain.setWeights(1, [(1, 65_535)])
+        output = chain.epoch()
+        #expect((0..<4).map { output.state.bonds[$0][4] } == [435, 4_985, 49_151, 65_535])
+    }
 }
