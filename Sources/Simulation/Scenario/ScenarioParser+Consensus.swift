@@ -56,9 +56,7 @@ extension ScenarioParser {
                                            stakeWeights: weights)
         }
         let entry = try value.mapping(allowed: consensusKeys, required: ["mechanism"])
-        let mechanism = try entry["mechanism"]!.choice("yuma or yuma3", YumaMechanism.init(rawValue:))
-        let code = try entry["rules"].map { v throws(ScenarioError) in try v.choice("head or launch (the epoch code)", EpochCode.init(rawValue:)) } ?? .head
-        if mechanism == .yuma3, code == .launch { throw entry["rules"]!.error("head: Yuma3 exists only in HEAD's epoch", value: "launch") }
+        let parameters = try YumaKeys.parameters(entry)
 
         let validators = try entry["validators"]?.mapping(allowed: ["count", "alpha", "root_tao", "exponent"]) ?? [:]
         let count = try validators["count"]?.positive("a positive number of validators") ?? 64
@@ -82,14 +80,8 @@ extension ScenarioParser {
         let behaviour = WeightBehaviour(
             qualitySigma: try real("quality_sigma", 0...3, 0.5), drift: try real("drift", 0...1, 0), noise: try real("noise", 0...3, 0.2), exponent: try real("exponent", 0...16, 1),
             copierStakeShare: copiers, colluderStakeShare: colluders,
-            favouredMiners: Int(try behaviourEntry["favoured_miners"]?.unsigned("a number of miners") ?? 0))
+            favouredMiners: Int(clamping: try behaviourEntry["favoured_miners"]?.unsigned("a number of miners") ?? 0))
 
-        let liquid = try entry["liquid_alpha"]?.liquidAlpha()
-        let average = try entry["bonds_moving_average"]?.millionths() ?? 900_000
-        let parameters = YumaParameters(
-            mechanism: mechanism, code: code, kappa: try entry["kappa"]?.u16() ?? 32_767, bondsMovingAverage: average,
-            bondsPenalty: try entry["bonds_penalty"]?.u16(), liquidAlpha: liquid,
-            maxAllowedValidators: Int(try entry["max_allowed_validators"]?.unsigned("a number of permits") ?? 64))
         let settings = ConsensusSettings(parameters: parameters, validatorAlphaRao: alpha.map { LargestRemainder.split($0, among: weights) } ?? [],
                                          validatorRootRao: LargestRemainder.split(root, among: weights), behaviour: behaviour, seed: 0)
         return ScenarioConsensus.Entry(settings: settings, stakeWeights: weights)

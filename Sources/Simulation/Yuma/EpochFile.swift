@@ -61,10 +61,7 @@ public struct EpochFile: Sendable {
             "owner_uid", "emission_rao", "tempo", "registered_at", "last_update",
         ], required: ["mechanism", "stake_rao", "weights_by_epoch"])
 
-        let mechanism = try top["mechanism"]!.choice("yuma or yuma3", YumaMechanism.init(rawValue:))
-        let code = try top["rules"].map { value throws(ScenarioError) in try value.choice("head or launch", EpochCode.init(rawValue:)) } ?? .head
-        if mechanism == .yuma3, code == .launch { throw top["rules"]!.error("head: Yuma3 exists only in HEAD's epoch", value: "launch") }
-
+        var parameters = try YumaKeys.parameters(top)
         let stakeNodes = try top["stake_rao"]!.sequence("a list of stakes in rao, one per UID")
         let n = stakeNodes.count
         guard (1...maximumUIDs).contains(n) else { throw top["stake_rao"]!.error("1 to \(maximumUIDs) UIDs", value: "\(n) UIDs") }
@@ -91,20 +88,15 @@ public struct EpochFile: Sendable {
         let registered = try top["registered_at"].map { value throws(ScenarioError) in try perUID(value, n, "registration block") { v throws(ScenarioError) in try v.unsigned("a block number") } }
         let lastUpdate = try top["last_update"].map { value throws(ScenarioError) in try perUID(value, n, "last-update block") { v throws(ScenarioError) in try v.unsigned("a block number") } }
 
-        let liquid = try top["liquid_alpha"]?.liquidAlpha()
-        let owner = try top["owner_uid"].flatMap { value throws(ScenarioError) -> Int? in
+        parameters.ownerUID = try top["owner_uid"].flatMap { value throws(ScenarioError) -> Int? in
             if value.isNull { return nil }
             let uid = try value.unsigned("a UID")
             guard uid < n else { throw value.error("a UID below \(n)") }
             return Int(uid)
         }
-        let maxValidators = try top["max_allowed_validators"]?.unsigned("a count") ?? 64
-        let parameters = YumaParameters(
-            mechanism: mechanism, code: code, kappa: try top["kappa"]?.u16() ?? 32_767,
-            bondsMovingAverage: try top["bonds_moving_average"]?.millionths() ?? 900_000,
-            bondsPenalty: try top["bonds_penalty"]?.u16(), liquidAlpha: liquid, maxAllowedValidators: Int(min(maxValidators, 65_535)),
-            activityCutoffBlocks: try top["activity_cutoff"]?.unsigned("blocks") ?? 5_000, stakeThresholdRao: try top["stake_threshold_rao"]?.unsigned("rao") ?? 0,
-            ownerUID: owner)
+        parameters.activityCutoffBlocks = try top["activity_cutoff"]?.unsigned("blocks") ?? 5_000
+        parameters.stakeThresholdRao = try top["stake_threshold_rao"]?.unsigned("rao") ?? 0
+        let taoWeight = try top["tao_weight"]?.unsigned("a u64 proportion of 18446744073709551615") ?? 0
 
         let bonds = try top["bonds"].map { value throws(ScenarioError) in
             try perUID(value, n, "row of stored bonds") { row throws(ScenarioError) in try perUID(row, n, "u16 bond") { v throws(ScenarioError) in try v.u16() } }
@@ -112,18 +104,13 @@ public struct EpochFile: Sendable {
 
         let epochs = weightsByEpoch.enumerated().map { k, weights in
             let block = UInt64(k + 1) * tempo + 1
-            return EpochInput(alphaStakeRao: stakes, rootStakeRao: roots, taoWeightU64: 0, weights: weights,
+            return EpochInput(alphaStakeRao: stakes, rootStakeRao: roots, taoWeightU64: taoWeight, weights: weights,
                               registeredAt: registered ?? Array(repeating: 0, count: n), lastUpdate: lastUpdate ?? Array(repeating: block, count: n),
                               block: block, lastEpochBlock: k == 0 ? 0 : block - tempo, tempo: tempo, emissionRao: emissions[k])
         }
-        var inputs = epochs
-        if let weight = top["tao_weight"] {
-            let taoWeight = try weight.unsigned("a u64 proportion of 18446744073709551615")
-            for k in inputs.indices { inputs[k].taoWeightU64 = taoWeight }
-        }
         let permits = try top["validator_permits"].map { value throws(ScenarioError) in try perUID(value, n, "permit") { v throws(ScenarioError) in try v.bool() } }
-            ?? YumaSession.initialState(inputs[0], parameters: parameters).validatorPermits
-        return EpochFile(parameters: parameters, epochs: inputs, initialState: EpochState(bonds: bonds, validatorPermits: permits))
+            ?? YumaSession.initialState(epochs[0], parameters: parameters).validatorPermits
+        return EpochFile(parameters: parameters, epochs: epochs, initialState: EpochState(bonds: bonds, validatorPermits: permits))
     }
 
     /// A list of exactly n items read by `read`.
@@ -194,5 +181,29 @@ extension YAMLValue {
     func choice<T>(_ expected: String, _ make: (String) -> T?) throws(ScenarioError) -> T {
         guard let value = make(try text(expected)) else { throw error(expected) }
         return value
+    }
+}
+
+/// The keys an epoch file and a scenario's `consensus:` share.
+enum YumaKeys {
+    /// `mechanism` (yuma, yuma3) and `rules` (head, the default, or launch); Yuma3 exists only in
+    /// HEAD's epoch.
+    static func mechanism(_ keys: [String: YAMLValue]) throws(ScenarioError) -> (YumaMechanism, EpochCode) {
+        let mechanism = try keys["mechanism"]!.choice("yuma or yuma3", YumaMechanism.init(rawValue:))
+        let code = try keys["rules"].map { value throws(ScenarioError) in try value.choice("head or launch (the epoch code)", EpochCode.init(rawValue:)) } ?? .head
+        if mechanism == .yuma3, code == .launch { throw keys["rules"]!.error("head: Yuma3 exists only in HEAD's epoch", value: "launch") }
+        return (mechanism, code)
+    }
+
+    /// The §7.5 hyperparameters `kappa`, `bonds_moving_average`, `bonds_penalty`, `liquid_alpha`
+    /// and `max_allowed_validators` (counts above 65535, the chain's u16, act as 65535), with
+    /// HEAD's defaults for what is not given.
+    static func parameters(_ keys: [String: YAMLValue]) throws(ScenarioError) -> YumaParameters {
+        let (mechanism, code) = try mechanism(keys)
+        let maxValidators = try keys["max_allowed_validators"]?.unsigned("a number of permits") ?? 64
+        return YumaParameters(
+            mechanism: mechanism, code: code, kappa: try keys["kappa"]?.u16() ?? 32_767,
+            bondsMovingAverage: try keys["bonds_moving_average"]?.millionths() ?? 900_000, bondsPenalty: try keys["bonds_penalty"]?.u16(),
+            liquidAlpha: try keys["liquid_alpha"]?.liquidAlpha(), maxAllowedValidators: Int(min(maxValidators, 65_535)))
     }
 }

@@ -39,7 +39,7 @@ extension Network {
         // Miners (and the owner's UID) by server emission.
         var paid: UInt64 = 0, withheld: UInt64 = 0
         var validatorsPart = validatorsRao
-        let scored = (consensus.firstMinerUID - (consensus.ownerUID == nil ? 0 : 1)..<consensus.uidCount)
+        let scored = consensus.scoredUIDs
         let serverTotal = scored.reduce(UInt128(0)) { $0 + UInt128(output.serverEmissionRao[$1]) }
         if serverTotal > 0 {
             for uid in scored where output.serverEmissionRao[uid] > 0 {
@@ -69,7 +69,6 @@ extension Network {
         }
         let remainder = minersRao + validatorsRao - paid - withheld
         if remainder > 0 { try subnets[index].holders.credit(.dust, remainder) }
-        consensus.leave(remainder)
         subnets[index].alphaBurnedRao += withheld
         subnets[index].consensus = consensus
         if isObserving {

@@ -94,11 +94,6 @@ public struct SparseRows: Equatable, Sendable {
 
     /// Closes the row being built.
     @inline(__always) public mutating func endRow() { rowStart.append(columns.count) }
-
-    /// Row `i` as (column, value) pairs.
-    public func row(_ i: Int) -> [(column: Int, value: Int64)] {
-        range(ofRow: i).map { (columns[$0], values[$0]) }
-    }
 }
 
 /// The chain's row and column operations on sparse matrices (`epoch/math.rs`), each with the

@@ -68,13 +68,13 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
     public internal(set) var epochs: UInt64 = 0
     /// Alpha credited to each UID since `takeEarned` (the owner's: burned), rao.
     public internal(set) var earnedRao: [UInt64]
-    /// Alpha left by the payout's floors since the subnet joined the run (credited as dust), rao.
-    public internal(set) var remainderRao: UInt64 = 0
 
     /// The first UID of miners.
     public var firstMinerUID: Int { settings.validatorAlphaRao.count + (ownerUID == nil ? 0 : 1) }
     /// UIDs in the table.
     public var uidCount: Int { firstMinerUID + minerInUID.count }
+    /// The UIDs that can earn incentive: the owner's (when there is one), then the miners' slots.
+    public var scoredUIDs: Range<Int> { (ownerUID ?? firstMinerUID)..<uidCount }
 
     /// A subnet's consensus at `block`, with an owner UID when `ownerBurns`.
     public init(settings: ConsensusSettings, ownerBurns: Bool, block: UInt64) {
@@ -83,8 +83,6 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
         roles = ValidatorRole.assign(stakes: settings.validatorAlphaRao, copierShare: settings.behaviour.copierStakeShare,
                                      colluderShare: settings.behaviour.colluderStakeShare)
         ownerUID = ownerBurns && settings.parameters.code == .head ? validators : nil
-        var parameters = settings.parameters
-        parameters.ownerUID = ownerUID
         minerInUID = []
         let n = validators + (ownerUID == nil ? 0 : 1)
         registeredAt = Array(repeating: block, count: n)
@@ -97,11 +95,7 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
     /// as on a subnet that has been running (a new chain subnet's first epoch has none).
     mutating func grantInitialPermits(taoWeightU64: UInt64, block: UInt64) {
         let n = uidCount
-        var alpha = [UInt64](repeating: 0, count: n), root = alpha
-        for validator in roles.indices {
-            alpha[validator] = settings.validatorAlphaRao[validator]
-            root[validator] = settings.validatorRootRao[validator]
-        }
+        let (alpha, root) = stakes(holdingsRao: Array(repeating: 0, count: roles.count))
         let input = EpochInput(alphaStakeRao: alpha, rootStakeRao: root, taoWeightU64: taoWeightU64, weights: Array(repeating: [], count: n),
                                registeredAt: registeredAt, lastUpdate: lastUpdate, block: block, emissionRao: 0)
         storage.validatorPermits = YumaSession.initialState(input, parameters: parameters).validatorPermits
@@ -166,7 +160,7 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
             switch roles[validator] {
             case .copier:
                 guard let scores, scores.consensus.contains(where: { $0 > 0 }) else { continue }
-                values = (firstMinerUID - (ownerUID == nil ? 0 : 1)..<n).filter { $0 == ownerUID || minerInUID[$0 - firstMinerUID] != nil }
+                values = scoredUIDs.filter { $0 == ownerUID || minerInUID[$0 - firstMinerUID] != nil }
                     .map { ($0, $0 < scores.consensus.count ? Double(scores.consensus[$0]) : 0) }
             case .colluder where !favoured.isEmpty:
                 values = miners.filter { favoured.contains($0.uid) }.map { ($0.uid, 1) }
@@ -192,17 +186,23 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
     /// weights, the UID table's registrations and updates.
     mutating func epochInput(netuid: UInt16, block: UInt64, tempo: UInt64, taoWeightU64: UInt64, validatorHoldingsRao: [UInt64],
                              ownerShare: Double, emissionRao: UInt64) -> EpochInput {
-        let n = uidCount
         driftQualities(netuid: netuid)
         let rows = weightRows(netuid: netuid, ownerShare: ownerShare)
         for validator in roles.indices where !rows[validator].isEmpty { lastUpdate[validator] = block }
-        var alpha = [UInt64](repeating: 0, count: n), root = alpha
-        for validator in roles.indices {
-            alpha[validator] = settings.validatorAlphaRao[validator] &+ validatorHoldingsRao[validator]
-            root[validator] = settings.validatorRootRao[validator]
-        }
+        let (alpha, root) = stakes(holdingsRao: validatorHoldingsRao)
         return EpochInput(alphaStakeRao: alpha, rootStakeRao: root, taoWeightU64: taoWeightU64, weights: rows, registeredAt: registeredAt,
                           lastUpdate: lastUpdate, block: block, lastEpochBlock: lastEpochBlock, tempo: tempo, emissionRao: emissionRao)
+    }
+
+    /// Every UID's alpha and root stake: a validator's delegated alpha plus its holding (what it
+    /// earned), and its root stake; none for the other UIDs.
+    func stakes(holdingsRao: [UInt64]) -> (alpha: [UInt64], root: [UInt64]) {
+        var alpha = [UInt64](repeating: 0, count: uidCount), root = alpha
+        for validator in roles.indices {
+            alpha[validator] = settings.validatorAlphaRao[validator] &+ holdingsRao[validator]
+            root[validator] = settings.validatorRootRao[validator]
+        }
+        return (alpha, root)
     }
 
     /// Records an epoch's outcome.
@@ -215,9 +215,6 @@ public struct SubnetConsensus: Sendable, Equatable, Codable {
 
     /// Adds a payout to a UID's earnings.
     mutating func earn(_ uid: Int, _ amountRao: UInt64) { earnedRao[uid] &+= amountRao }
-
-    /// Adds to the floors' remainder.
-    mutating func leave(_ amountRao: UInt64) { remainderRao &+= amountRao }
 
     /// Per-UID earnings since the last call, which resets them.
     public mutating func takeEarned() -> [UInt64] {

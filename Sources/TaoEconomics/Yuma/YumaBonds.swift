@@ -111,12 +111,8 @@ struct YumaBonds {
         }
         var normalised = ema
         SparseMath.normalizeColumns(&normalised, columns: columns, arithmetic)
-        let perValidator = (0..<normalised.rowCount).map { i in
-            normalised.range(ofRow: i).reduce(Int64(0)) { sum, k in
-                let product = A.multiply(normalised.values[k], incentive[normalised.columns[k]])
-                return product == 0 ? sum : A.add(sum, product)
-            }
-        }
+        // row_sum(mat_vec_mul(B, I)): the chain drops zero products first, which changes no sum.
+        let perValidator = SparseMath.rowWeightedSums(normalised, incentive, arithmetic)
         var dividends = zip(perValidator, activeStake).map { A.checkedMultiply($0, $1) ?? 0 }
         SparseMath.normalize(&dividends, arithmetic)
         return (dividends, ema, ema)

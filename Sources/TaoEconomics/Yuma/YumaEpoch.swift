@@ -13,8 +13,7 @@ public enum YumaEpoch {
     /// Runs the epoch with the arithmetic `A`.
     public static func run<A: EpochArithmetic>(_ input: EpochInput, state: EpochState, parameters: YumaParameters, arithmetic: A.Type) -> EpochOutput {
         let n = input.count
-        let head = parameters.code == .head
-        let owner = head ? parameters.ownerUID.flatMap { $0 < n ? $0 : nil } : nil
+        let owner = ownerUID(parameters, count: n)
 
         // Activity.
         let active = (0..<n).map { i in input.lastUpdate[i] &+ parameters.activityCutoffBlocks >= input.block || input.lastUpdate[i] > UInt64.max - parameters.activityCutoffBlocks }
@@ -25,8 +24,7 @@ public enum YumaEpoch {
         // Permits: the stored ones mask this epoch; the new ones are stored.
         var oldPermits = state.validatorPermits
         if let owner { oldPermits[owner] = true }
-        var newPermits = topK(stake, parameters.maxAllowedValidators, nonZero: head)
-        if let owner { newPermits[owner] = true }
+        let newPermits = permits(stake: stake, parameters: parameters, owner: owner)
 
         var activeStake = stake
         for i in 0..<n where !active[i] || !oldPermits[i] { activeStake[i] = 0 }
@@ -103,6 +101,18 @@ public enum YumaEpoch {
             serverEmissionRao: server, validatorEmissionRao: validator, incentiveRaw: incentive, dividendsRaw: dividends,
             bondsRaw: emaBonds, state: EpochState(bondRows: nextBonds, validatorPermits: newPermits)
         )
+    }
+
+    /// The owner's UID when the HEAD code honours it (and it is among the n UIDs).
+    static func ownerUID(_ parameters: YumaParameters, count n: Int) -> Int? {
+        parameters.code == .head ? parameters.ownerUID.flatMap { $0 < n ? $0 : nil } : nil
+    }
+
+    /// The permits an epoch stores: top-k of stake (never zero stake at HEAD), the owner's always.
+    static func permits(stake: [Int64], parameters: YumaParameters, owner: Int?) -> [Bool] {
+        var permits = topK(stake, parameters.maxAllowedValidators, nonZero: parameters.code == .head)
+        if let owner { permits[owner] = true }
+        return permits
     }
 
     /// `fixed_proportion_to_u16`: ⌊x · 65535⌋ clamped to u16.
