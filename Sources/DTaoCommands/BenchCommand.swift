@@ -166,7 +166,7 @@ enum BenchCases {
     static func networks(subnets: Int) -> [BenchCase] {
         [("card", RuleSet.card, ArithmeticMode.native), ("card (GMP reference)", .card, .reference),
          ("launch-2025-02", .launch2025_02, .native), ("head-2026-06", .head2026_06, .native),
-         ("head-2026-08", .head2026_08, .native)].map { name, rules, mode in
+         ("head-2026-08", .head2026_08, .native), ("head-2026-10", .head2026_10, .native)].map { name, rules, mode in
             BenchCase(name: "coinbase step \(subnets) subnets @ \(name)", operationsPerIteration: subnets) { blocks in
                 var network = try Network.synthetic(subnets: subnets, rules: rules, mode: mode)
                 try network.step(blocks: UInt64(blocks))

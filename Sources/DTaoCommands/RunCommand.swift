@@ -65,7 +65,9 @@ struct RunCommand: ParsableCommand {
         var loaded: Scenario
         do { loaded = try ScenarioParser.load(path: scenario, overrides: overrides) } catch { throw CommandFailure.badInput(error.description, at: error) }
         if let seed { loaded.seed = seed }
-        if let rules { loaded.rules = rules }
+        if let rules {
+            do { try loaded.rebase(on: rules) } catch { throw CommandFailure.badInput(error.description, at: error) }
+        }
         var simulation: SimulationRun
         var resumedFrom: ResumeRecord?
         if let resume {
@@ -74,7 +76,9 @@ struct RunCommand: ParsableCommand {
             try Self.checkSameScenario(file, loaded, stateFile: resume)
             // The state's seed and rule set stand unless given again (then they must agree).
             if seed == nil { loaded.seed = file.seed }
-            if rules == nil, let named = RuleSet.named(file.rules) { loaded.rules = named }
+            if rules == nil {
+                do { try loaded.rebase(on: file.state.network.rules.base) } catch { throw CommandFailure.badInput(error.description, at: error) }
+            }
             do { simulation = try SimulationRun(scenario: loaded, resumingFrom: file.state) } catch { throw CommandFailure(error) }
             resumedFrom = ResumeRecord(file: resume, block: file.block)
         } else {

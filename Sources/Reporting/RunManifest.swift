@@ -1,4 +1,5 @@
 import Simulation
+import TaoEconomics
 
 /// A file a run read, and its SHA-256.
 public struct InputFileRecord: Codable, Equatable, Sendable {
@@ -28,10 +29,23 @@ public struct RunManifest: Encodable {
         let sha256: String
     }
 
-    /// The rule set: its name and every parameter.
+    /// The rule set: the bundled rule set it derives from, the parameters the scenario
+    /// overrode, every chain parameter's value and every part.
     public struct RulesRecord: Encodable {
         let name: String
+        let base: String
+        let overrides: [String: String]
         let parameters: [String: String]
+        let parts: [String: String]
+
+        /// The record of `rules`.
+        init(_ rules: RuleSet) {
+            name = rules.label
+            base = rules.name
+            overrides = Dictionary(rules.overrides.map { ($0.parameter.name, $0.value.decimalText) }, uniquingKeysWith: { _, last in last })
+            parameters = Dictionary(rules.parameterRows.map { ($0.parameter.name, $0.setting.description) }, uniquingKeysWith: { a, _ in a })
+            parts = Dictionary(rules.parts.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     let engine = "dtao"
@@ -63,8 +77,7 @@ public struct RunManifest: Encodable {
         self.engineVersion = engineVersion
         self.scenario = ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256)
         inputs = Array(hashes.dropFirst())
-        rules = RulesRecord(name: scenario.rules.name,
-                            parameters: Dictionary(scenario.rules.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+        rules = RulesRecord(scenario.rules)
         seed = scenario.seed
         step = scenario.step.rawValue
         startBlock = scenario.startBlock

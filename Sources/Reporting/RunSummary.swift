@@ -11,7 +11,7 @@ public enum RunSummaryText {
         var lines: [String] = []
         lines.append("# \(scenario.name)")
         lines.append("")
-        lines.append("Rules `\(scenario.rules.name)`, seed \(scenario.seed), step `\(scenario.step.rawValue)`; blocks \(scenario.startBlock) to \(scenario.endBlock) (\(first.date) to \(last.date), \(scenario.horizonBlocks) blocks at \(scenario.blocksPerDay) a day).")
+        lines.append("Rules `\(scenario.rules.label)`, seed \(scenario.seed), step `\(scenario.step.rawValue)`; blocks \(scenario.startBlock) to \(scenario.endBlock) (\(first.date) to \(last.date), \(scenario.horizonBlocks) blocks at \(scenario.blocksPerDay) a day).")
         if let imported = outcome.snapshot {
             let snapshot = imported.snapshot
             lines.append("")

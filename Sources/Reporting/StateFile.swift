@@ -8,14 +8,17 @@ import Yams
 /// --checkpoint-every N` (and at the end), read by `dtao run --resume FILE`.
 ///
 /// JSON with sorted keys and the engine's own field names; every amount an exact integer
-/// (128-bit values included, big integers as decimal strings). Format `dtao-state`, version 1:
-/// a later engine that adds state (Yuma bonds, new rule sets) bumps the version, reads the
-/// versions it knows and refuses the others by name.
+/// (128-bit values included, big integers as decimal strings). Format `dtao-state`, version 2
+/// (version 1 had no rule-set parameters, reservoirs, baskets or the spec-475 scheduler): a
+/// later engine that adds state bumps the version, reads the versions it knows and refuses the
+/// others by name.
 public struct StateFile: Codable, Sendable {
     /// The `format` field of every state file.
     public static let format = "dtao-state"
-    /// The version this engine writes; it reads versions 1 through this.
-    public static let version = 1
+    /// The version this engine writes and reads.
+    public static let version = 2
+    /// The oldest version this engine reads.
+    public static let oldestReadVersion = 2
 
     /// The scenario a state belongs to: its name, path and SHA-256, and those of every file it read.
     public struct ScenarioRecord: Codable, Sendable, Equatable {
@@ -54,7 +57,7 @@ public struct StateFile: Codable, Sendable {
         version = Self.version
         self.engineVersion = engineVersion
         self.scenario = scenario
-        rules = state.network.rules.name
+        rules = state.network.rules.label
         seed = state.seed
         block = state.block
         self.state = state
@@ -100,9 +103,9 @@ public struct StateFile: Codable, Sendable {
         guard header.format == format else {
             throw refuse(at: "format", header.format ?? "no format", "a state file (\"format\": \"\(format)\")")
         }
-        guard let version = header.version, (1...Self.version).contains(version) else {
+        guard let version = header.version, (Self.oldestReadVersion...Self.version).contains(version) else {
             throw refuse(at: "version", header.version.map(String.init) ?? "no version",
-                         "state format version 1 to \(Self.version), the versions this engine reads")
+                         "state format version \(Self.oldestReadVersion) to \(Self.version), the versions this engine reads (an earlier engine's state: run the scenario again from its start)")
         }
         do {
             return try decoder.decode(StateFile.self, from: data)

@@ -179,7 +179,7 @@ struct SweepRecord: Encodable {
         overrides = plan.baseOverrides.map(\.description)
         dimensions = plan.spec.dimensions.map { Dimension(keys: $0.keyPaths.map(\.description), values: $0.steps) }
         seeds = plan.spec.seeds
-        points = plan.points.map { Point(point: $0.index, overrides: $0.overrides.map(\.description), rules: plan.scenarios[$0.index].rules.name) }
+        points = plan.points.map { Point(point: $0.index, overrides: $0.overrides.map(\.description), rules: plan.scenarios[$0.index].rules.label) }
         runs = plan.runs.count
         finished = results.digests.count
         failed = results.failures.keys.sorted().map { results.failures[$0]! }

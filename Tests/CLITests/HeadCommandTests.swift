@@ -81,15 +81,15 @@ import Testing
     }
 
     @Test func rulesPrintTheGateAndTheStandIns() throws {
-        let gated = try SwapCommandTests.json(try CLI.run(["rules", "head-2026-08", "--format", "json"]))
-        #expect((gated["emission_gate"] as? String)?.contains("ranked 32 from the largest") == true)
-        let head = try SwapCommandTests.json(try CLI.run(["rules", "head-2026-06", "--format", "json"]))
-        #expect(head["emission_gate"] == nil)
-        let notes = head.filter { $0.key.hasPrefix("note_") }.compactMap { $0.value as? String }
+        let (_, gated, _) = try RulesCommandTests.describe(["head-2026-08"])
+        #expect(gated["emission_gate"]?.contains("ranked 32 from the largest") == true)
+        let (head, parts, _) = try RulesCommandTests.describe(["head-2026-06"])
+        #expect(parts["emission_gate"] == nil)
+        let notes = head["notes"] as? [String] ?? []
         #expect(notes.contains { $0.contains("stand-in for Yuma") })
         #expect(notes.contains { $0.contains("claimed in full at that epoch") })
         for key in ["root_claims", "registration_rate_limit", "last_lock_default", "new_subnet_start", "miner_burn", "emitting_subnets"] {
-            #expect(head[key] != nil, "\(key)")
+            #expect(parts[key] != nil, "\(key)")
         }
     }
 

@@ -31,7 +31,7 @@ import Testing
         #expect(result.exitCode == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.first == "case,operations,ns_per_op,objects_per_op,gmp_allocs_per_op,peak_rss_mib")
-        #expect(lines.count == 21)
+        #expect(lines.count == 22)
         // One Yuma epoch per case at --iterations 200 (÷ 2,000, at least one); natively no GMP
         // object but the case's one result.
         let epochs = lines.filter { $0.hasPrefix("YumaEpoch") }

@@ -44,7 +44,7 @@ import Testing
             #expect(a == b, "\(file) differs between identical runs")
         }
         let subnets = try String(contentsOf: work.appendingPathComponent("a/subnets.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(subnets.first == "block,date,netuid,tao_reserve_rao,alpha_reserve_rao,alpha_outstanding_rao,price_tao,ema_price_tao,price_usd,market_cap_usd,tao_in_rao,alpha_in_rao,alpha_out_rao,quote_weight,protocol_alpha_rao,root_prop,chain_buy_tao_rao,recycled_alpha_rao,gate_theta,gated_share")
+        #expect(subnets.first == "block,date,netuid,tao_reserve_rao,alpha_reserve_rao,alpha_outstanding_rao,price_tao,ema_price_tao,price_usd,market_cap_usd,tao_in_rao,alpha_in_rao,alpha_out_rao,quote_weight,protocol_alpha_rao,root_prop,chain_buy_tao_rao,recycled_alpha_rao,gate_theta,gated_share,tao_reservoir_rao,alpha_reservoir_rao")
         #expect(subnets.count == 1 + 3 * 2)
         #expect(subnets[1].hasPrefix("0,2025-03-01,1,1000000000000,9000000000000,5000000000000,0.111111111111111111,"))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("a/manifest.json"))) as? [String: Any]

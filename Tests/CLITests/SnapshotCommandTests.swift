@@ -97,7 +97,7 @@ import Testing
         let text = try String(contentsOf: state, encoding: .utf8)
         for (name, damaged, mention) in [("cut.json", String(text.prefix(text.count / 2)), "JSON"),
                                           ("type.json", text.replacingOccurrences(of: "\"block\" : 400", with: "\"block\" : \"four hundred\""), "block"),
-                                          ("version.json", text.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7"), "version"),
+                                          ("version.json", text.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 7"), "version"),
                                           ("overflow.json", Self.replacingFirstNumber(after: "\"taoReserveRao\" : ", in: text, with: "18446744073709551616"), "taoReserveRao")] {
             try damaged.write(to: work.appendingPathComponent(name), atomically: true, encoding: .utf8)
             let result = try CLI.run(["run", "s.yaml", "--out", "x", "--resume", name], in: work)

@@ -91,21 +91,23 @@ import Testing
     @Test func theGateSettingsApplyUnderTheGatedRuleSet() throws {
         let text = Self.variant("rules: head-2026-06", "rules: head-2026-08\ngate: {q: 0.75, exponent: 2}")
         let run = try SimulationRun(scenario: try ScenarioParser.parse(text, file: "head.yaml"))
-        #expect(run.network.rules.gate == EmissionGate(bar: .mass(Perquintill(parts: 750_000_000_000_000_000)!), exponent: 2))
+        #expect(run.network.rules.gate == EmissionGate(bar: .mass(quantileRaw: 3 << 62), exponent: 2))
+        #expect(run.network.rules.overrides.map(\.parameter) == [.emissionBarRank, .emissionBarQuantile, .emissionGateExponent])
         let rank = try SimulationRun(scenario: try ScenarioParser.parse(Self.variant("rules: head-2026-06", "rules: head-2026-08\ngate: {rank: 3}"), file: "head.yaml"))
         #expect(rank.network.rules.gate == EmissionGate(bar: .rank(3), exponent: 3))
         // Under a rule set without the gate, the settings are a scenario error naming the key:
-        // when the file says so, while parsing; when `--rules` switches rule sets, at the start.
+        // when the file says so, while parsing; when `--rules` switches rule sets, on the switch.
         let parsed = Self.refusal(Self.variant("root: {", "gate: {rank: 3}\nroot: {"))
         #expect(parsed?.keyPath == "gate")
         var switched = try ScenarioParser.parse(Self.variant("rules: head-2026-06", "rules: head-2026-08\ngate: {rank: 3}"), file: "head.yaml")
-        switched.rules = .head2026_06
-        guard case let .scenario(error)? = Self.startFailure(switched) else {
-            Issue.record("gate settings under head-2026-06 were accepted")
-            return
+        #expect(throws: ScenarioError.self) { try switched.rebase(on: .head2026_06) }
+        do { try switched.rebase(on: .head2026_06) } catch {
+            #expect(error.keyPath == "rules.parameters.emission_bar_rank")
+            #expect(error.expected.contains("head-2026-08"))
         }
-        #expect(error.keyPath == "gate")
-        #expect(error.expected.contains("head-2026-08"))
+        // A rule set that has the parameter takes it along.
+        try switched.rebase(on: .head2026_10)
+        #expect(switched.rules.name == "head-2026-10" && switched.rules.gate?.barRank == 3)
     }
 
     static func startFailure(_ scenario: Scenario) -> RunError? {

@@ -19,6 +19,22 @@ import Testing
         } } }
     }
 
+    @Test func spotValueMatchesGMP() async {
+        // Weighted and constant-product pools, any reserves and amount: ⌊alpha · p⌋ natively
+        // equals the GMP valuation (saturated to 64 bits).
+        await propertyCheck(count: 2_000, input: Gen.uint64(), Gen.uint64(), Gen.uint64(), Gen.uint64(in: 10_000_000_000_000_000...990_000_000_000_000_000)) { tao, alpha, amount, weight in
+            for quoteWeight in [nil, Perquintill(parts: weight)] {
+                let pool = SubnetPool(netuid: 1, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: 0, quoteWeight: quoteWeight)
+                let reference = pool.taoValueRao(ofAlphaRao: BigInteger(amount))
+                #expect(pool.taoValueRao(ofAlphaRao: amount) == (reference.uint64Value ?? .max), "\(tao) \(alpha) \(amount) \(String(describing: quoteWeight))")
+            }
+        }
+        for tao in Self.edges { for alpha in Self.edges { for amount in Self.edges {
+            let pool = SubnetPool(netuid: 1, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: 0, quoteWeight: .half)
+            #expect(pool.taoValueRao(ofAlphaRao: amount) == (pool.taoValueRao(ofAlphaRao: BigInteger(amount)).uint64Value ?? .max))
+        } } }
+    }
+
     @Test func ratioMatchesGMP() async {
         await propertyCheck(count: 3_000, input: Gen.uint64(), Gen.uint64()) { value, divisor in
             #expect(NativeExact.ratioU64F64(value, divisor, mode: .native) == NativeExact.ratioU64F64(value, divisor, mode: .reference))

@@ -37,6 +37,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let blockCases: [(subnets: Int, name: String, rules: RuleSet)] = [
         (128, "card", .card), (128, "launch-2025-02", .launch2025_02), (128, "head-2026-06", .head2026_06), (128, "head-2026-08", .head2026_08),
+        (128, "head-2026-10", .head2026_10),
         (8, "card", .card), (1_024, "card", .card), (8, "head-2026-06", .head2026_06), (1_024, "head-2026-06", .head2026_06),
     ]
     for (subnets, name, rules) in blockCases {

@@ -15,8 +15,8 @@ public struct SubnetRow: Sendable {
         self.subnet = subnet
     }
 
-    /// Issued alpha: pool + outstanding.
-    var alphaIssuanceRao: UInt64 { subnet.alphaReserveRao &+ subnet.alphaOutstandingRao }
+    /// Issued alpha: pool + outstanding + alpha reservoir.
+    var alphaIssuanceRao: UInt64 { subnet.alphaReserveRao &+ subnet.alphaOutstandingRao &+ (subnet.alphaReservoirRao ?? 0) }
 }
 
 /// subnets.csv: one row per sample and subnet (Reports/README.md).
@@ -41,7 +41,7 @@ public enum SubnetColumns {
     public static let priceUsd = ReportColumn<SubnetRow>("price_usd", .usdPerAlpha, .derivedDecimal) { row in
         RunFormatting.usd(micro: MicroUSD.price(ofAlphaAt: row.subnet.price, taoUsdMicro: row.sample.taoUsdMicro))
     }
-    /// price_usd × issued alpha (pool + outstanding), floored to a micro-dollar.
+    /// price_usd × issued alpha (pool + outstanding + alpha reservoir), floored to a micro-dollar.
     public static let marketCapUsd = ReportColumn<SubnetRow>("market_cap_usd", .usd, .derivedDecimal) { row in
         RunFormatting.usd(micro: MicroUSD.value(ofAlphaRao: row.alphaIssuanceRao, at: row.subnet.price, taoUsdMicro: row.sample.taoUsdMicro))
     }
@@ -76,10 +76,17 @@ public enum SubnetColumns {
         return RunFormatting.u64f64(row.subnet.shareRaw ?? 0)
     }
 
+    /// Rule sets with reservoirs: issued TAO waiting outside the pool (`Swap.BalancerTaoReservoir`),
+    /// rao; empty under the others.
+    public static let taoReservoir = ReportColumn<SubnetRow>("tao_reservoir_rao", .rao) { $0.subnet.taoReservoirRao.map(String.init) ?? "" }
+    /// Rule sets with reservoirs: minted alpha waiting outside the pool (`Swap.BalancerAlphaReservoir`),
+    /// alpha rao, part of the subnet's alpha issuance; empty under the others.
+    public static let alphaReservoir = ReportColumn<SubnetRow>("alpha_reservoir_rao", .alphaRao) { $0.subnet.alphaReservoirRao.map(String.init) ?? "" }
+
     /// The column table of this file.
     public static let table = ReportTable(file: "subnets.csv", columns: [
         block, date, netuid, taoReserve, alphaReserve, alphaOutstanding, priceTao, emaPriceTao, priceUsd, marketCapUsd, taoIn, alphaIn, alphaOut,
-        quoteWeight, protocolAlpha, rootProp, chainBuyTao, recycledAlpha, gateTheta, gatedShare,
+        quoteWeight, protocolAlpha, rootProp, chainBuyTao, recycledAlpha, gateTheta, gatedShare, taoReservoir, alphaReservoir,
     ])
 }
 

@@ -21,7 +21,7 @@ public struct BaselineRecord: Codable, Equatable, Sendable {
     public init(scenario: Scenario, engineVersion: String) {
         let hashes = InputFileRecord.hashing([scenario.file] + scenario.inputFiles)
         self.engineVersion = engineVersion
-        rules = scenario.rules.name
+        rules = scenario.rules.label
         self.scenario = hashes[0]
         inputs = Array(hashes.dropFirst())
     }

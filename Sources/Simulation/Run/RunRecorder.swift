@@ -122,7 +122,8 @@ struct RunRecorder {
     /// what the block's coinbase will use (`Network.projectBlock`).
     mutating func takeSample(_ network: Network, taoUsdMicro: UInt64) -> NetworkSample {
         let block = network.block
-        let isHead = network.rules.issuance == .creditUnspentRecycled
+        let isHead = network.rules.coinbase.isCredit
+        let parks = network.rules.reservoirs == .park
         let projection = network.projectBlock()
         var subnets: [SubnetSample] = []
         var seen: [SubnetIdentity: FlowCounters] = [:]
@@ -132,13 +133,18 @@ struct RunRecorder {
             let identity = SubnetIdentity(netuid: subnet.netuid, registeredAtBlock: subnet.registeredAtBlock)
             let before = previous[identity] ?? .zero
             let now = FlowCounters(subnet)
-            subnets.append(SubnetSample(
+            var sampled = SubnetSample(
                 netuid: subnet.netuid, taoReserveRao: subnet.pool.taoReserveRao, alphaReserveRao: subnet.pool.alphaReserveRao,
                 alphaOutstandingRao: subnet.pool.alphaOutstandingRao, price: subnet.pool.spotPrice, emaPriceRaw: subnet.pool.emaPriceRaw,
                 taoInRao: now.tao - before.tao, alphaInRao: now.alphaIn - before.alphaIn, alphaOutRao: now.alphaOut - before.alphaOut,
                 recycledAlphaRao: now.alphaRecycled - before.alphaRecycled, quoteWeight: subnet.pool.quoteWeight,
                 protocolAlphaRao: isHead ? subnet.holders.balance(of: .protocol) : nil, chainBuyTaoRao: isHead ? now.chainBuy - before.chainBuy : nil,
-                rootProportionRaw: projected.rootProportionRaw, shareRaw: projected.shareRaw))
+                rootProportionRaw: projected.rootProportionRaw, shareRaw: projected.shareRaw)
+            if parks {
+                sampled.taoReservoirRao = subnet.pool.taoReservoirRao
+                sampled.alphaReservoirRao = subnet.pool.alphaReservoirRao
+            }
+            subnets.append(sampled)
             seen[identity] = now
             keptValue = keptValue + subnet.pool.taoValueRao(ofAlphaRao: BigInteger(subnet.holders.balance(of: .rootStakers)))
         }
@@ -226,7 +232,7 @@ struct RunRecorder {
                                 exits: totals?.totalExits ?? 0, entries: totals?.totalEntries ?? 0)
         }
         var head: HeadOutcome?
-        if network.rules.issuance == .creditUnspentRecycled {
+        if network.rules.coinbase.isCredit {
             let emitting = network.subnets.filter { $0.emits(atBlock: network.block) }
             let projection = network.projectBlock()
             head = HeadOutcome(emittingSubnets: emitting.count, enabledSubnets: emitting.filter(\.emissionEnabled).count,

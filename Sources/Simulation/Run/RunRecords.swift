@@ -35,6 +35,10 @@ public struct SubnetSample: Sendable, Equatable, Codable {
     public let rootProportionRaw: UInt128?
     /// HEAD: the subnet's share of the sample block's TAO (gated under a gate), U64F64 raw.
     public let shareRaw: UInt128?
+    /// Rule sets with reservoirs: TAO and alpha parked outside the pool; nil under the others.
+    public var taoReservoirRao: UInt64? = nil
+    /// See `taoReservoirRao`.
+    public var alphaReservoirRao: UInt64? = nil
 }
 
 /// The network at a sample.

@@ -43,9 +43,9 @@ extension SimulationRun {
             throw refuse("the state is of scenario '\(state.scenarioName)', not '\(scenario.name)'")
         }
         guard state.seed == scenario.seed else { throw refuse("the state was run with seed \(state.seed), not \(scenario.seed)") }
-        let rules = try Self.rules(of: scenario)
+        let rules = scenario.rules
         guard state.network.rules == rules else {
-            throw refuse("the state runs rule set \(state.network.rules.name)\(state.network.rules.gate == nil ? "" : " with its gate settings"), not \(rules.name) as this scenario asks")
+            throw refuse("the state runs rule set \(state.network.rules.label), not \(rules.label) as this scenario asks")
         }
         guard state.block >= scenario.startBlock, state.block <= scenario.endBlock, state.network.block == state.block else {
             throw refuse("the state is at block \(state.block), outside the run (\(scenario.startBlock) to \(scenario.endBlock))")

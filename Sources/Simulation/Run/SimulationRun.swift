@@ -39,7 +39,7 @@ public struct SimulationRun {
     /// Builds the starting network. - Throws: `RunError.scenario` when it is impossible.
     public init(scenario: Scenario) throws(RunError) {
         self.scenario = scenario
-        let rules = try Self.rules(of: scenario)
+        let rules = scenario.rules
         var configurations: [SubnetConfiguration]
         switch scenario.subnets {
         case let .explicit(list): configurations = list
@@ -54,7 +54,8 @@ public struct SimulationRun {
             guard let index = configurations.firstIndex(where: { $0.netuid == holder.netuid }) else { continue }
             configurations[index].holders.append((holder.name, holder.alphaRao))
         }
-        let options = NetworkOptions(rootClaim: scenario.rootClaim, lastLockRao: scenario.lastLockRao, lastLockBlock: scenario.lastLockBlock)
+        let options = NetworkOptions(rootClaim: scenario.rootClaim, lastLockRao: scenario.lastLockRao, lastLockBlock: scenario.lastLockBlock,
+                                     rootClaimSlice: scenario.rootClaimSlice)
         do {
             network = try Network(rules: rules, startBlock: scenario.startBlock, startIssuanceRao: scenario.startIssuanceRao,
                                   rootStakeRao: scenario.rootTaoRao, subnets: configurations, options: options)
@@ -72,16 +73,6 @@ public struct SimulationRun {
         world = WorldSchedule(scenario: scenario)
         era = network.schedule.era(block: scenario.startBlock, issuanceRao: network.tao.issuanceRao)
         resumedAtBlock = nil
-    }
-
-    /// The scenario's rule set with its gate settings applied.
-    static func rules(of scenario: Scenario) throws(RunError) -> RuleSet {
-        guard let settings = scenario.gate else { return scenario.rules }
-        guard let gate = scenario.rules.gate else {
-            throw .scenario(ScenarioError(file: scenario.file, keyPath: settings.source, line: nil, value: scenario.rules.name,
-                                          expected: "a rule set with the emission gate (\(RuleSet.all.filter { $0.gate != nil }.map(\.name).joined(separator: ", "))) for gate settings"))
-        }
-        return scenario.rules.with(gate: settings.applied(to: gate))
     }
 
     /// Runs to the end. `progress` is called with (blocks done, blocks in all) now and then.

@@ -87,30 +87,15 @@ public struct StochasticFlow: Sendable, Equatable {
     public let source: ScenarioKeyPath
 }
 
-/// A scenario's changes to its rule set's emission gate (`gate:`); a part left out keeps the
-/// rule set's.
-public struct GateSettings: Sendable, Equatable {
-    /// The bar: a rank or a q-mass.
-    public let bar: EmissionGate.Bar?
-    /// The Hill exponent.
-    public let exponent: Int?
-    /// Where in the scenario it was written.
-    public let source: ScenarioKeyPath
-
-    /// `gate` with these settings applied.
-    public func applied(to gate: EmissionGate) -> EmissionGate {
-        EmissionGate(bar: bar ?? gate.bar, exponent: exponent ?? gate.exponent, recomputeEveryBlocks: gate.recomputeEveryBlocks)
-    }
-}
-
 /// A parsed, validated scenario.
 public struct Scenario: Sendable {
     /// The scenario's name (baselines are stored by it).
     public let name: String
     /// The file it was read from.
     public let file: String
-    /// The rule set it runs under (`--rules` may replace it).
-    public var rules: RuleSet
+    /// The rule set it runs under, with the scenario's parameter overrides (`rules.parameters`,
+    /// `gate:`) applied; `--rules` replaces its base (`rebase(on:)`).
+    public internal(set) var rules: RuleSet
     /// The run seed: the TAO/USD path, the flows and the miners' draws (`--seed` and a sweep's
     /// seeds replace it). Each purpose has its own stream, so two runs with the same seed see the
     /// same market path and flow draws whatever else differs (common random numbers).
@@ -140,12 +125,12 @@ public struct Scenario: Sendable {
     public let rootTaoRao: UInt64
     /// What root stakers do with claimable root dividends (HEAD; `root.claim`).
     public let rootClaim: RootClaim
+    /// Root baskets: the share of a subnet's basket claimed at each of its epochs (`root.claim_slice`).
+    public let rootClaimSlice: Perquintill
     /// `start.last_lock_tao` and `start.last_lock_block`, when given.
     public let lastLockRao: UInt64?
     /// See `lastLockRao`.
     public let lastLockBlock: UInt64?
-    /// Changes to the rule set's emission gate (`gate:`), applied when the run starts.
-    public let gate: GateSettings?
     /// Values of `start:` and `root:` a snapshot supplied or a default filled because neither
     /// the scenario nor the snapshot gave them (empty without a snapshot).
     public let startFilledFromSnapshot: [String]

@@ -1,10 +1,13 @@
+import TaoEconomics
 import Yams
 
 /// One `--set key.path=value`: the value at a key path of a scenario, replaced (or added) before
 /// the scenario is validated, so an override is checked exactly as if it were written in the
 /// file. The value is read as YAML: `0.9`, `64`, `true`, `[1, 2]`, `{from: 0}`, or empty for null.
 /// List items are addressed by index (`subnets[0].tao_reserve`) and must exist; a missing
-/// mapping key is added (the validation then refuses a key the scenario does not know).
+/// mapping key is added (the validation then refuses a key the scenario does not know). Below
+/// `rules`, a rule set's name stands for `{base: NAME}`: `rules.parameters.tao_weight=0` works
+/// whether the file writes `rules: head-2026-10` or the mapping.
 public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
     /// Where the value goes.
     public let keyPath: ScenarioKeyPath
@@ -46,7 +49,16 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
         case let (.key(key), .mapping(mapping)):
             var pairs = mapping.map { ($0.key, $0.value) }
             let position = pairs.firstIndex { if case let .scalar(scalar) = $0.0 { scalar.string == key } else { false } }
-            let current = position.map { pairs[$0].1 } ?? Node.mapping(Node.Mapping([]))
+            var current = position.map { pairs[$0].1 } ?? Node.mapping(Node.Mapping([]))
+            if walked.components.isEmpty, key == "rules", rest.count > 1 {
+                // `rules: NAME` (or no rules: `card`) is short for `rules: {base: NAME}`, so
+                // `rules.parameters.x` can be set whichever form the file uses.
+                if case let .scalar(name) = current {
+                    current = .mapping(Node.Mapping([(Node("base"), .scalar(name))]))
+                } else if position == nil {
+                    current = .mapping(Node.Mapping([(Node("base"), Node(RuleSet.card.name))]))
+                }
+            }
             let replaced = try replacing(in: current, at: rest.dropFirst(), with: value, walked: walked.appending(key: key), file: file)
             if let position { pairs[position].1 = replaced } else { pairs.append((Node(key), replaced)) }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))

@@ -5,20 +5,32 @@ import TaoEconomics
 /// start call, and the emission gate.
 extension ScenarioParser {
     /// A subnet's HEAD settings (`quote_weight` or `price`, `miner_burned`, `emission_enabled`,
-    /// `started_at`).
+    /// `started_at`, `epoch_consensus`, `root_registered_fraction`, `tao_reservoir`,
+    /// `alpha_reservoir`).
     struct HeadSubnetSettings {
         var quoteWeight: Perquintill?
         var minerBurnFraction: Perquintill = .zero
         var emissionEnabled = true
         var startCallBlock: UInt64?
+        var epochConsensus = EpochConsensus.yuma
+        var rootRegisteredFraction = Perquintill.one
+        var taoReservoirRao: UInt64 = 0
+        var alphaReservoirRao: UInt64 = 0
     }
 
-    static let headSubnetKeys = ["quote_weight", "price", "miner_burned", "emission_enabled", "started_at"]
+    /// Each HEAD subnet key and the part it needs.
+    static let headSubnetParts: [(key: String, part: ScenarioPart)] = [
+        ("quote_weight", .weightedPools), ("price", .weightedPools), ("miner_burned", .minerBurn), ("emission_enabled", .emissionSwitches),
+        ("started_at", .startCall), ("epoch_consensus", .nullEpochs), ("root_registered_fraction", .rootBaskets),
+        ("tao_reservoir", .reservoirs), ("alpha_reservoir", .reservoirs),
+    ]
+
+    static var headSubnetKeys: [String] { headSubnetParts.map(\.key) }
 
     static func parseHeadSettings(_ entry: [String: YAMLValue], at item: YAMLValue, taoRao: UInt64, alphaRao: UInt64,
                                   registeredAt: UInt64, context: Context) throws(ScenarioError) -> HeadSubnetSettings {
         var settings = HeadSubnetSettings()
-        for key in headSubnetKeys { if let value = entry[key] { try context.requireHead(value) } }
+        for (key, part) in headSubnetParts { if let value = entry[key] { try context.require(value, part) } }
         switch (entry["quote_weight"], entry["price"]) {
         case (_?, _?): throw item.error("at most one of quote_weight or price (the price sets the weight)")
         case let (weight?, nil):
@@ -41,6 +53,14 @@ extension ScenarioParser {
             guard block >= registeredAt else { throw value.error("a block at or after registered_at (\(registeredAt))") }
             settings.startCallBlock = block
         }
+        if let value = entry["epoch_consensus"] {
+            settings.epochConsensus = try value.choice("yuma or none (the chain's Null consensus)", EpochConsensus.init(rawValue:))
+        }
+        if let value = entry["root_registered_fraction"] {
+            settings.rootRegisteredFraction = try fraction(value, "the share of the validators' root stake registered on root, from 0 to 1")
+        }
+        if let value = entry["tao_reservoir"] { settings.taoReservoirRao = try value.amountRao("TAO") }
+        if let value = entry["alpha_reservoir"] { settings.alphaReservoirRao = try value.amountRao("alpha") }
         return settings
     }
 
@@ -59,36 +79,41 @@ extension ScenarioParser {
         return fraction
     }
 
-    /// `gate: {rank: N | q: X, exponent: h}`.
-    static func parseGate(_ value: YAMLValue) throws(ScenarioError) -> GateSettings {
-        let entry = try value.mapping(allowed: ["rank", "q", "exponent"])
-        guard !entry.isEmpty else { throw value.error("at least one of rank, q or exponent") }
-        var bar: EmissionGate.Bar?
-        switch (entry["rank"], entry["q"]) {
-        case (_?, _?): throw value.error("at most one of rank or q")
-        case let (rank?, nil):
-            let count = try rank.positive("a rank from 1 to 4096 (θ is the rank-th largest share)")
-            guard count <= 4_096 else { throw rank.error("a rank from 1 to 4096 (θ is the rank-th largest share)") }
-            bar = .rank(Int(count))
-        case let (nil, q?):
-            let mass = try fraction(q, "a share mass q above 0 and at most 1")
-            guard mass.parts > 0 else { throw q.error("a share mass q above 0 and at most 1") }
-            bar = .mass(mass)
-        case (nil, nil): break
+    /// The generator's `quote_weight: {subnets: N, min: a, max: b}`, `null_consensus: N` and
+    /// `root_registered: {subnets: N, fraction: x}`.
+    static func parseGeneratorParts(_ entry: [String: YAMLValue], count: UInt64, context: Context, into generator: inout SubnetGenerator) throws(ScenarioError) {
+        func subnets(_ value: YAMLValue, _ what: String) throws(ScenarioError) -> Int {
+            let number = try value.unsigned("a number of subnets \(what)")
+            guard number <= count else { throw value.error("at most the \(count) subnets generated") }
+            return Int(number)
         }
-        var exponent: Int?
-        if let value = entry["exponent"] {
-            let h = try value.positive("a whole Hill exponent from 1 to 8")
-            guard h <= 8 else { throw value.error("a whole Hill exponent from 1 to 8") }
-            exponent = Int(h)
+        if let value = entry["quote_weight"] {
+            try context.require(value, .weightedPools)
+            let spec = try value.mapping(allowed: ["subnets", "min", "max", "alpha_reservoir"], required: ["subnets", "min", "max"])
+            let low = try quoteWeight(spec["min"]!), high = try quoteWeight(spec["max"]!)
+            guard low <= high else { throw value.error("min at most max") }
+            if let reservoir = spec["alpha_reservoir"] { try context.require(reservoir, .reservoirs) }
+            generator.skewedWeights = SubnetGenerator.Skew(subnets: try subnets(spec["subnets"]!, "starting away from quote weight 0.5"), minimum: low, maximum: high,
+                                                           alphaReservoirRao: try spec["alpha_reservoir"]?.amountRao("alpha") ?? 0)
         }
-        return GateSettings(bar: bar, exponent: exponent, source: value.path)
+        if let value = entry["null_consensus"] {
+            try context.require(value, .nullEpochs)
+            generator.nullConsensusCount = try subnets(value, "on the Null consensus")
+        }
+        if let value = entry["root_registered"] {
+            try context.require(value, .rootBaskets)
+            let spec = try value.mapping(allowed: ["subnets", "fraction"], required: ["subnets", "fraction"])
+            generator.rootUnregistered = SubnetGenerator.RootRegistration(
+                subnets: try subnets(spec["subnets"]!, "with part of their validators' root stake off root"),
+                fraction: try fraction(spec["fraction"]!, "the share of the validators' root stake registered on root, from 0 to 1"))
+        }
     }
 
     /// The generator's `miner_burned: {subnets: N, min: a, max: b}` and `emission_disabled: N`.
     static func parseGeneratorHead(_ entry: [String: YAMLValue], count: UInt64, context: Context) throws(ScenarioError) -> (SubnetGenerator.MinerBurn?, Int) {
         var burn: SubnetGenerator.MinerBurn?
-        for key in ["miner_burned", "emission_disabled"] { if let value = entry[key] { try context.requireHead(value) } }
+        if let value = entry["miner_burned"] { try context.require(value, .minerBurn) }
+        if let value = entry["emission_disabled"] { try context.require(value, .emissionSwitches) }
         if let value = entry["miner_burned"] {
             let spec = try value.mapping(allowed: ["subnets", "min", "max"], required: ["subnets", "min", "max"])
             let subnets = try spec["subnets"]!.unsigned("a number of subnets that withhold miner emission")
@@ -117,5 +142,30 @@ extension ScenarioParser {
         let name = try entry["snapshot"]!.text("a path to a snapshot file")
         let path = name.hasPrefix("/") ? name : (directory == "" || directory == "." ? name : directory + "/" + name)
         return try SnapshotReader.read(path: path)
+    }
+}
+
+/// A rule-set part a scenario key needs; a key whose part the scenario's rule set lacks is refused.
+enum ScenarioPart: String {
+    case weightedPools = "weighted pools"
+    case minerBurn = "miner-burn weighted shares"
+    case emissionSwitches = "emission switches"
+    case startCall = "start calls"
+    case rootClaims = "claimable root dividends"
+    case rootBaskets = "root-registered baskets"
+    case nullEpochs = "Null epochs"
+    case reservoirs = "reservoirs"
+
+    /// Whether `rules` has the part.
+    func isIn(_ rules: RuleSet) -> Bool {
+        switch self {
+        case .weightedPools: if case .weighted = rules.pool.curve { return true } else { return false }
+        case .minerBurn, .emissionSwitches: return rules.shares.weighsMinerBurnAndEmissionSwitch
+        case .startCall: return rules.registration.activation == .startCallNextBlockEmissionOff
+        case .rootClaims: return rules.root.keepsAlpha
+        case .rootBaskets: if case .rootRegisteredBaskets = rules.root { return true } else { return false }
+        case .nullEpochs: return rules.consensus.nullEpochs
+        case .reservoirs: return rules.reservoirs == .park
+        }
     }
 }

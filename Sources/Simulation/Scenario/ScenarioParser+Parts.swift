@@ -129,7 +129,9 @@ extension ScenarioParser {
                 netuid: netuid, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: outstanding, emaPrice: ema,
                 registeredAtBlock: registered, minerWeights: try weights(entry["miner_shares"], "miner"),
                 validatorWeights: try weights(entry["validator_shares"], "validator"), tempo: tempo, quoteWeight: head.quoteWeight,
-                minerBurnFraction: head.minerBurnFraction, emissionEnabled: head.emissionEnabled, startCallBlock: head.startCallBlock))
+                minerBurnFraction: head.minerBurnFraction, emissionEnabled: head.emissionEnabled, startCallBlock: head.startCallBlock,
+                epochConsensus: head.epochConsensus, rootRegisteredFraction: head.rootRegisteredFraction,
+                taoReservoirRao: head.taoReservoirRao, alphaReservoirRao: head.alphaReservoirRao))
         }
         guard !configurations.isEmpty else { throw value.error("at least one subnet") }
         return (.explicit(configurations), models)
@@ -137,7 +139,8 @@ extension ScenarioParser {
 
     static func parseGenerator(_ value: YAMLValue, context: Context) throws(ScenarioError) -> SubnetGenerator {
         let entry = try value.mapping(allowed: ["count", "first_netuid", "price", "alpha_reserve", "alpha_outstanding", "fitted_to",
-                                                "miner_shares", "validator_shares", "miners", "miner_burned", "emission_disabled"],
+                                                "miner_shares", "validator_shares", "miners", "miner_burned", "emission_disabled",
+                                                "quote_weight", "null_consensus", "root_registered"],
                                       required: ["count", "price", "alpha_reserve", "alpha_outstanding", "fitted_to"])
         let count = try entry["count"]!.positive("a positive number of subnets")
         guard count <= 4_096 else { throw entry["count"]!.error("at most 4096 subnets") }
@@ -164,12 +167,14 @@ extension ScenarioParser {
         let reserve = try spread("alpha_reserve", allowZero: false)
         let outstanding = try spread("alpha_outstanding", allowZero: true)
         let (minerBurn, emissionDisabled) = try parseGeneratorHead(entry, count: count, context: context)
-        return SubnetGenerator(count: Int(count), firstNetuid: first, medianPrice: median, priceSum: sum, priceSigma: sigma,
-                               alphaReserveMedianRao: reserve.0, alphaReserveSigma: reserve.1,
-                               alphaOutstandingMedianRao: outstanding.0, alphaOutstandingSigma: outstanding.1,
-                               minerWeights: try weights(entry["miner_shares"], "miner"),
-                               validatorWeights: try weights(entry["validator_shares"], "validator"),
-                               minerBurn: minerBurn, emissionDisabledCount: emissionDisabled)
+        var generator = SubnetGenerator(count: Int(count), firstNetuid: first, medianPrice: median, priceSum: sum, priceSigma: sigma,
+                                        alphaReserveMedianRao: reserve.0, alphaReserveSigma: reserve.1,
+                                        alphaOutstandingMedianRao: outstanding.0, alphaOutstandingSigma: outstanding.1,
+                                        minerWeights: try weights(entry["miner_shares"], "miner"),
+                                        validatorWeights: try weights(entry["validator_shares"], "validator"),
+                                        minerBurn: minerBurn, emissionDisabledCount: emissionDisabled)
+        try parseGeneratorParts(entry, count: count, context: context, into: &generator)
+        return generator
     }
 
     static func parseHolders(_ value: YAMLValue?, known: Set<UInt16>) throws(ScenarioError) -> [(name: String, netuid: UInt16, alphaRao: UInt64)] {
@@ -204,7 +209,7 @@ extension ScenarioParser {
             let block = try context.block(entry, at: item)
             let netuid = try entry["netuid"]!.netuid()
             if let enable = entry["enable_emission"] {
-                try context.requireHead(enable)
+                try context.require(enable, .emissionSwitches)
                 // It may name a subnet a registration creates during the run: checked when it happens.
                 guard try enable.bool() else { throw enable.error("true (root only turns emission on)") }
                 let others = entry.keys.filter { !["block", "date", "netuid", "enable_emission"].contains($0) }.sorted()

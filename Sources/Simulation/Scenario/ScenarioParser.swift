@@ -76,12 +76,7 @@ public enum ScenarioParser {
             allowed: topLevelKeys, required: ["name", "horizon", "market", "subnets"])
 
         let name = try top["name"]!.text("a scenario name")
-        var rules = RuleSet.card
-        if let value = top["rules"] {
-            let ruleName = try value.text("a rule set name")
-            guard let named = RuleSet.named(ruleName) else { throw value.error("one of the rule sets \(RuleSet.all.map(\.name).joined(separator: ", "))") }
-            rules = named
-        }
+        let rules = try parseRules(top["rules"], gate: top["gate"])
         let seed = try top["seed"]?.unsigned("a non-negative integer seed") ?? 0
         let networkSeed = try top["network_seed"]?.unsigned("a non-negative integer seed") ?? seed
 
@@ -146,28 +141,29 @@ public enum ScenarioParser {
         let market = try parseMarket(top["market"]!, context: context)
         var rootRao: UInt64 = snapshot?.rootStakeRao ?? 0
         var rootClaim = RootClaim.swap
+        var rootClaimSlice = Perquintill.one
         var rootGiven = false
         if let value = top["root"] {
-            let root = try value.mapping(allowed: ["tao", "claim"], required: snapshot == nil ? ["tao"] : [])
+            let root = try value.mapping(allowed: ["tao", "claim", "claim_slice"], required: snapshot == nil ? ["tao"] : [])
             if let tao = root["tao"] {
                 rootRao = try tao.amountRao("TAO")
                 rootGiven = true
             }
             if let claim = root["claim"] {
-                try context.requireHead(claim)
+                try context.require(claim, .rootClaims)
                 guard let parsed = RootClaim(rawValue: try claim.text()) else { throw claim.error("swap or keep") }
                 rootClaim = parsed
+            }
+            if let slice = root["claim_slice"] {
+                try context.require(slice, .rootBaskets)
+                let share = try fraction(slice, "the share of a basket claimed at each epoch, above 0 and at most 1")
+                guard share > .zero else { throw slice.error("the share of a basket claimed at each epoch, above 0 and at most 1") }
+                rootClaimSlice = share
             }
         }
         if let snapshot, !rootGiven {
             filled.append(snapshot.rootStakeRao.map { "root.tao \(FixedDecimal<Rao>(raw: BigInteger($0))) TAO from the snapshot" }
                           ?? "root.tao 0 (the default; the snapshot has no root stake)")
-        }
-        let gate = try top["gate"].map { value throws(ScenarioError) in
-            guard rules.gate != nil else {
-                throw value.error("a rule set with the emission gate (\(RuleSet.all.filter { $0.gate != nil }.map(\.name).joined(separator: ", "))) for gate settings")
-            }
-            return try parseGate(value)
         }
         let (subnets, minerModels) = try parseSubnets(top["subnets"]!, context: context, snapshot: snapshot)
         let knownNetuids: Set<UInt16>
@@ -188,7 +184,7 @@ public enum ScenarioParser {
         var scenario = Scenario(
             name: name, file: file, rules: rules, seed: seed, networkSeed: networkSeed, horizonBlocks: horizonBlocks, step: step, sampleEveryBlocks: sampleEvery,
             startBlock: startBlock, startIssuanceRao: issuanceRao, startDate: startDate, blocksPerDay: blocksPerDay, market: market,
-            rootTaoRao: rootRao, rootClaim: rootClaim, lastLockRao: lastLockRao, lastLockBlock: lastLockBlock, gate: gate,
+            rootTaoRao: rootRao, rootClaim: rootClaim, rootClaimSlice: rootClaimSlice, lastLockRao: lastLockRao, lastLockBlock: lastLockBlock,
             startFilledFromSnapshot: filled, subnets: subnets, holders: holders, flows: flows, spreads: spreads, stochasticFlows: stochastic,
             registrations: registrations.sorted(), minerModels: minerModels, inputFiles: context.filesRead)
         scenario.consensus = ScenarioConsensus(all: try top["consensus"].map { value throws(ScenarioError) in try parseConsensus(value) },
@@ -221,13 +217,13 @@ public enum ScenarioParser {
             self.clock = clock
         }
 
-        /// Refuses a key that only the HEAD rule sets use, when the scenario's rule set is another
-        /// (there it would have no effect). `dtao run --rules` may still switch a HEAD scenario
-        /// to another rule set, whose rules then ignore these keys.
-        func requireHead(_ value: YAMLValue) throws(ScenarioError) {
-            guard rules.registration.activation != .startCallNextBlockEmissionOff else { return }
-            let heads = RuleSet.all.filter { $0.registration.activation == .startCallNextBlockEmissionOff }.map(\.name).joined(separator: " or ")
-            throw value.error("a key of the HEAD rule sets (rules: \(heads)); under \(rules.name) it would have no effect")
+        /// Refuses a key the scenario's rule set has no part for (there it would have no effect),
+        /// naming the rule sets that have it. `dtao run --rules` may still switch a scenario to a
+        /// rule set without the part, whose rules then ignore the key.
+        func require(_ value: YAMLValue, _ part: ScenarioPart) throws(ScenarioError) {
+            guard !part.isIn(rules) else { return }
+            let holders = RuleSet.all.filter(part.isIn).map(\.name).joined(separator: ", ")
+            throw value.error("a key of rule sets with \(part.rawValue) (rules: \(holders)); under \(rules.name) it would have no effect")
         }
 
         /// Notes that `path` was read.

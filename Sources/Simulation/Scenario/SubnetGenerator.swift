@@ -41,6 +41,35 @@ public struct SubnetGenerator: Sendable, Equatable {
     public let minerBurn: MinerBurn?
     /// HEAD: how many subnets, the lowest-priced (highest netuids), have emission disabled.
     public let emissionDisabledCount: Int
+    /// Weighted pools: which subnets start away from quote weight ½ (the price kept).
+    public var skewedWeights: Skew?
+    /// Rule sets with Null epochs: how many subnets (seeded) run the Null consensus.
+    public var nullConsensusCount = 0
+    /// Root baskets: which subnets have part of their validators' root stake off root.
+    public var rootUnregistered: RootRegistration?
+
+    /// `subnets` subnets chosen in a seeded random order start at a quote weight drawn uniformly
+    /// from [minimum, maximum] (rounded to 10^−9), their TAO reserve set so the price stays, and
+    /// (rule sets with reservoirs) with `alphaReservoirRao` parked in the alpha reservoir.
+    public struct Skew: Sendable, Equatable {
+        /// How many subnets.
+        public let subnets: Int
+        /// The smallest quote weight.
+        public let minimum: Perquintill
+        /// The largest quote weight.
+        public let maximum: Perquintill
+        /// Alpha parked in each one's reservoir at the start, alpha rao.
+        public let alphaReservoirRao: UInt64
+    }
+
+    /// `subnets` subnets chosen in a seeded random order have `fraction` of their validators'
+    /// root stake registered on root.
+    public struct RootRegistration: Sendable, Equatable {
+        /// How many subnets.
+        public let subnets: Int
+        /// Their root-registered share.
+        public let fraction: Perquintill
+    }
 
     /// `subnets` subnets chosen in a seeded random order each burn a fraction of their miners'
     /// alpha drawn uniformly from [minimum, maximum], rounded to 10^−9.
@@ -131,6 +160,34 @@ public struct SubnetGenerator: Sendable, Equatable {
             }
         }
         for index in (count - emissionDisabledCount)..<count { configurations[index].emissionEnabled = false }
+        if let skew = skewedWeights, skew.subnets > 0 {
+            var skewRandom = RandomStream(seed: seed, purpose: "subnet-generator-quote-weight")
+            var order = Array(0..<count)
+            order.shuffle(using: &skewRandom)
+            let low = skew.minimum.parts / 1_000_000_000, high = skew.maximum.parts / 1_000_000_000
+            for index in order.prefix(skew.subnets) {
+                let nano = min(low + UInt64((Double(high - low) * skewRandom.nextUnit()).rounded(.down)), high)
+                let weight = Perquintill(parts: nano * 1_000_000_000) ?? .half
+                configurations[index].quoteWeight = weight
+                configurations[index].alphaReservoirRao = skew.alphaReservoirRao
+                // Price p = (w1/w2)·y/x: the TAO reserve that keeps the drawn price, ⌊p·x·w2/w1⌋.
+                let price = prices[index]
+                let w2 = Double(weight.parts) / Double(Perquintill.accuracy)
+                configurations[index].taoReserveRao = UInt64(max(1_000_000_000, (price * Double(configurations[index].alphaReserveRao) * w2 / (1 - w2)).rounded(.down)))
+            }
+        }
+        if nullConsensusCount > 0 {
+            var nullRandom = RandomStream(seed: seed, purpose: "subnet-generator-null-consensus")
+            var order = Array(0..<count)
+            order.shuffle(using: &nullRandom)
+            for index in order.prefix(nullConsensusCount) { configurations[index].epochConsensus = .none }
+        }
+        if let root = rootUnregistered, root.subnets > 0 {
+            var rootRandom = RandomStream(seed: seed, purpose: "subnet-generator-root-registration")
+            var order = Array(0..<count)
+            order.shuffle(using: &rootRandom)
+            for index in order.prefix(root.subnets) { configurations[index].rootRegisteredFraction = root.fraction }
+        }
         return configurations
     }
 

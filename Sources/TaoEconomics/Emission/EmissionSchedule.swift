@@ -24,12 +24,19 @@ public struct EmissionSegment: Sendable, Equatable {
 public struct EmissionSchedule: Sendable, Equatable {
     /// What makes the emission halve.
     public let trigger: HalvingTrigger
+    /// A fixed emission per block in place of the halving function (`block_emission`); eras
+    /// are still counted by `trigger`.
+    public let fixedEmissionRao: UInt64?
 
-    /// The schedule under `trigger`.
-    public init(trigger: HalvingTrigger) { self.trigger = trigger }
+    /// The schedule under `trigger`, or a fixed emission per block.
+    public init(trigger: HalvingTrigger, fixedEmissionRao: UInt64? = nil) {
+        self.trigger = trigger
+        self.fixedEmissionRao = fixedEmissionRao
+    }
 
     /// The rule's emission before the cap clip.
     func unclippedEmission(block: UInt64, issuanceRao: UInt64) -> UInt64 {
+        if let fixedEmissionRao { return fixedEmissionRao }
         switch trigger {
         case .issuance: return BlockEmission.forIssuance(issuanceRao)
         case .blocks: return BlockEmission.forBlock(block)
@@ -58,6 +65,8 @@ public struct EmissionSchedule: Sendable, Equatable {
         // Blocks until the rule itself changes the emission.
         let untilRuleChange: UInt64
         switch trigger {
+        case _ where fixedEmissionRao != nil:
+            untilRuleChange = .max
         case .issuance:
             let halvings = BlockEmission.halvings(atIssuance: issuanceRao) ?? 30
             let nextThreshold = halvings + 1 < BlockEmission.thresholds.count ? BlockEmission.thresholds[halvings + 1] : Supply.capRao

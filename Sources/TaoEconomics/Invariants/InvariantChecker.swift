@@ -268,6 +268,8 @@ public struct InvariantChecker: Sendable {
         let issuance = summary.issuanceBeforeRao
         let expected: UInt64
         switch network.rules.halving {
+        case _ where network.rules.fixedBlockEmissionRao != nil:
+            expected = Supply.clippedToCap(network.rules.fixedBlockEmissionRao ?? 0, issuanceRao: issuance)
         case .issuance:
             expected = Supply.clippedToCap(referenceEmission(atIssuance: issuance), issuanceRao: issuance)
         case .blocks:
@@ -279,7 +281,7 @@ public struct InvariantChecker: Sendable {
                 details: "emission \(summary.emissionRao) rao at issuance \(issuance), but the \(network.rules.halving) rule gives \(expected)")
         }
         if let previous = previousEmission, summary.block > previous.block, summary.emissionRao > previous.emission {
-            let grew = network.rules.halving == .blocks || issuance >= previous.issuance
+            let grew = network.rules.halving == .blocks || network.rules.fixedBlockEmissionRao != nil || issuance >= previous.issuance
             if grew {
                 return InvariantViolation(invariant: .emissionSchedule, block: summary.block, netuid: nil,
                     details: "emission rose from \(previous.emission) to \(summary.emissionRao) rao while issuance went from \(previous.issuance) to \(issuance)")

@@ -20,7 +20,7 @@ extension Network {
     ///   `run_coinbase(block_emission)`); nil, the default, uses the schedule.
     public mutating func step(emissionRao: UInt64? = nil) throws(NetworkError) {
         let emission = emissionRao ?? blockEmissionRao()
-        if rules.issuance == .creditUnspentRecycled {
+        if rules.coinbase.isCredit {
             try stepHead(emissionRao: emission)
             block += 1
             return
@@ -117,7 +117,7 @@ extension Network {
         var rootSoldTao: UInt64 = 0
         var rootSell: SwapObservation?
         switch rules.split {
-        case let .exactPercent(numerator, denominator):
+        case let .exactFraction(numerator, denominator):
             let owner = NativeExact.multiplyDivideFloor(alphaEmission, numerator, denominator, mode: mode)?.quotient ?? 0
             let rest = alphaEmission - owner
             let miners = rest / 2

@@ -16,7 +16,8 @@ extension Network {
         subnets[index].consensus = consensus
     }
 
-    /// Pays a subnet's miners' and validators' pending alpha from a Yuma epoch run on their sum
+    /// Pays a subnet's miners' and validators' pending alpha from a Yuma epoch (a Null epoch on a
+    /// subnet with `epoch_consensus: none`) run on their sum
     /// (the chain runs it on all pending alpha but the owner cut; §2.5, §6.5). Miners are paid
     /// ⌊miners · s_j / Σs⌋ by their server emissions s (the owner UID's share is withheld and
     /// burned); validators ⌊validators · v_i / Σv⌋ by their validator emissions v; with no
@@ -33,7 +34,9 @@ extension Network {
             netuid: subnets[index].netuid, block: block, tempo: subnets[index].tempo ?? rules.tempo, taoWeightU64: rules.root.taoWeightU64 ?? 0,
             validatorHoldingsRao: (0..<validators).map { holders.balance(of: .validator($0)) }, ownerShare: ownerShare,
             emissionRao: minersRao &+ validatorsRao)
-        let output = YumaEpoch.run(input, state: consensus.storage, parameters: consensus.parameters)
+        let output = subnets[index].epochConsensus == .none
+            ? NullEpoch.run(input, state: consensus.storage)
+            : YumaEpoch.run(input, state: consensus.storage, parameters: consensus.parameters)
         consensus.finish(output, block: block)
 
         // Miners (and the owner's UID) by server emission.

@@ -3,18 +3,32 @@ import FixedMath
 extension Network {
     /// HEAD's epoch scheduler (`drain_pending`, `should_run_epoch`, §2.5), over every subnet in
     /// netuid order: an epoch is due when a deferred one's block has come (`PendingEpochAt`) or
-    /// block − `LastEpochBlock` ≥ tempo (tempo 0: never). At most the rule set's maximum run in
-    /// a block (`paid`); the other due ones are deferred to the next block (`deferred`). Nothing
-    /// changes here; each payout is checked to fit 64-bit rao.
+    /// block − `LastEpochBlock` ≥ tempo (tempo 0: never); under the spec-475 schedule also when
+    /// `BlocksSinceLastStep`, counted for this block (at most tempo + 1), passes tempo, and while
+    /// any subnet on the Null consensus is due (counted before this block) only one epoch runs.
+    /// At most the rule set's maximum run in a block (`paid`); the other due ones are deferred to
+    /// the next block (`deferred`). Nothing changes here; each payout is checked to fit 64-bit rao.
     func dueEpochs() throws(NetworkError) -> (paid: [Int], deferred: [Int]) {
-        guard case let .sinceLastEpoch(maximum) = rules.epochs else { return ([], []) }
+        guard var maximum = rules.epochs.maximumPerBlock else { return ([], []) }
+        let counts: Bool
+        if case .spec475 = rules.epochs { counts = true } else { counts = false }
+        func isDue(_ index: Int, counted: Bool) -> Bool {
+            let subnet = subnets[index]
+            let tempo = subnet.tempo ?? rules.tempo
+            guard tempo > 0 else { return false }
+            if subnet.pendingEpochAt > 0 && block >= subnet.pendingEpochAt { return true }
+            if counts {
+                let sinceStep = counted ? min(subnet.blocksSinceLastStep &+ 1, tempo &+ 1) : subnet.blocksSinceLastStep
+                if sinceStep > tempo { return true }
+            }
+            return block >= subnet.lastEpochBlock && block - subnet.lastEpochBlock >= tempo
+        }
+        if counts, subnets.indices.contains(where: { subnets[$0].epochConsensus == .none && isDue($0, counted: false) }) {
+            maximum = min(maximum, 1)
+        }
         var paid: [Int] = [], deferred: [Int] = []
         for index in subnets.indices {
-            let subnet = (lastEpoch: subnets[index].lastEpochBlock, pendingAt: subnets[index].pendingEpochAt, tempo: subnets[index].tempo ?? rules.tempo)
-            guard subnet.tempo > 0 else { continue }
-            let deferredDue = subnet.pendingAt > 0 && block >= subnet.pendingAt
-            let tempoDue = block >= subnet.lastEpoch && block - subnet.lastEpoch >= subnet.tempo
-            guard deferredDue || tempoDue else { continue }
+            guard isDue(index, counted: true) else { continue }
             if paid.count >= maximum {
                 deferred.append(index)
                 continue
@@ -27,12 +41,20 @@ extension Network {
     }
 
     /// Pays the due epochs (`payPendingHead`) and defers the rest, in place; their
-    /// `LastEpochBlock` becomes this block.
+    /// `LastEpochBlock` becomes this block. Under the spec-475 schedule every subnet's
+    /// `BlocksSinceLastStep` first counts this block (at most tempo + 1), and an epoch resets it.
     mutating func runEpochs(_ due: (paid: [Int], deferred: [Int])) throws(NetworkError) {
+        if case .spec475 = rules.epochs {
+            for index in subnets.indices {
+                let tempo = subnets[index].tempo ?? rules.tempo
+                subnets[index].blocksSinceLastStep = min(subnets[index].blocksSinceLastStep &+ 1, tempo &+ 1)
+            }
+        }
         for index in due.paid {
             try payPendingHead(at: index)
             subnets[index].lastEpochBlock = block
             subnets[index].pendingEpochAt = 0
+            subnets[index].blocksSinceLastStep = 0
         }
         for index in due.deferred { subnets[index].pendingEpochAt = block + 1 }
     }
@@ -71,20 +93,43 @@ extension Network {
                 try subnets[index].holders.credit(.validator(validator), amount)
             }
         }
-        try subnets[index].holders.credit(.rootClaimable, subnets[index].pendingRootAlphaRao)
+        let rootAlpha = subnets[index].pendingRootAlphaRao
+        if case .rootRegisteredBaskets = rules.root, subnets[index].rootRegisteredFraction == .zero {
+            // No root-registered validator: the chain recycles the whole pending root alpha.
+            subnets[index].pool.retireOutstanding(rootAlpha)
+            subnets[index].alphaRecycledRao += rootAlpha
+        } else {
+            try subnets[index].holders.credit(.rootClaimable, rootAlpha)
+        }
         subnets[index].pendingOwnerRao = 0
         subnets[index].pendingMinerRao = 0
         subnets[index].pendingValidatorRao = 0
         subnets[index].pendingRootAlphaRao = 0
     }
 
-    /// Root stakers claim a subnet's claimable root dividends (`root_claim_on_subnet`), once at
-    /// least `RootClaim.thresholdRao` is claimable: `swap` sells them fee-less down to the lowest
-    /// price limit and stakes the TAO on root (a refused sale leaves them claimable; alpha a limit
-    /// left unsold stays claimable); `keep` hands the alpha to the root stakers.
+    /// Root stakers claim a subnet's root dividends (`root_claim_on_subnet`, `claim_root`):
+    ///
+    /// - claimable root alpha (before spec 475): all of it, once at least RootClaimableThreshold
+    ///   alpha is claimable;
+    /// - root baskets (spec 475): ⌊basket · claim slice⌋ (one rao when that floors to 0), once the
+    ///   slice's spot value ⌊U64F64 spot ⊗ alpha⌋ reaches the threshold (the chain's estimated
+    ///   payout; TAO rao against the threshold).
+    ///
+    /// `swap` sells the alpha fee-less down to the lowest price limit and stakes the TAO on root
+    /// (a refused sale leaves it claimable; alpha a limit left unsold stays claimable); `keep`
+    /// hands the alpha to the root stakers.
     mutating func claimRootDividends(at index: Int) throws(NetworkError) {
-        let claimable = subnets[index].holders.balance(of: .rootClaimable)
-        guard claimable >= RootClaim.thresholdRao else { return }
+        let held = subnets[index].holders.balance(of: .rootClaimable)
+        let claimable: UInt64
+        if case .rootRegisteredBaskets = rules.root {
+            var slice = NativeExact.multiplyDivideFloor(held, rootClaimSlice.parts, Perquintill.accuracy, mode: mode)?.quotient ?? held
+            if slice == 0, held > 0, rootClaimSlice > .zero { slice = 1 }
+            guard slice > 0, rules.reachesClaimThreshold(subnets[index].pool.taoValueRao(ofAlphaRao: slice)) else { return }
+            claimable = slice
+        } else {
+            guard rules.reachesClaimThreshold(held) else { return }
+            claimable = held
+        }
         switch rootClaim {
         case .keep:
             // A move between two holders: the total is unchanged.

@@ -62,7 +62,8 @@ extension Network {
         var shares = ungated
         var theta: UInt128?
         if let gate = rules.gate {
-            let bar = gateThetaRaw.flatMap { gate.recomputes(atBlock: block) ? nil : $0 } ?? gate.theta(shares: ungated)
+            // θ is state: kept between recomputation blocks, recomputed while unset or 0.
+            let bar = gateThetaRaw.flatMap { gate.recomputes(atBlock: block) || $0 == 0 ? nil : $0 } ?? gate.theta(shares: ungated)
             theta = bar
             shares = gate.gated(shares: ungated, theta: bar, mode: mode)
         }
@@ -105,12 +106,13 @@ extension Network {
     ///     if alpha_in > cap: alpha_in = cap, tao_in = alpha_in ⊗ price   (else tao_in = tao_emission)
     ///     excess         = tao_emission − tao_in
     ///
-    /// then the injection of (⌊tao_in⌋, ⌊alpha_in⌋) with a chain buy of ⌊excess⌋, and the split
-    /// of alpha_out with root_prop recomputed at the issuance after this block's minting.
+    /// then the injection of (⌊tao_in⌋, ⌊alpha_in⌋) with a chain buy of ⌊excess⌋ in the rule
+    /// set's coinbase order, and the split of alpha_out with root_prop recomputed at the issuance
+    /// after this block's minting. The alpha issuance counts the alpha reservoir (§2.2c).
     static func headCoinbase<I: I96F32Arithmetic>(of pool: SubnetPool, plan: HeadBlockPlan, position: Int, terms: LaunchTerms<I>,
                                                   rules: RuleSet, mode: ArithmeticMode) -> HeadSubnetCoinbase {
         let taoEmissionRaw = plan.taoEmissionsRaw[position]
-        let issuance = pool.alphaReserveRao &+ pool.alphaOutstandingRao
+        let issuance = pool.alphaIssuanceRao
         let alphaEmission = Supply.clippedToCap(BlockEmission.forIssuance(issuance), issuanceRao: issuance)
         let spotRaw = pool.quoteWeight.map { BalancerMath.price(alphaReserveRao: pool.alphaReserveRao, taoReserveRao: pool.taoReserveRao, quoteWeight: $0) }
             ?? NativeExact.ratioU64F64(pool.taoReserveRao, pool.alphaReserveRao, mode: mode)
@@ -126,8 +128,8 @@ extension Network {
         }
         let excess = I.subtract(taoEmission, taoIn)
         let injection = pool.coinbaseInjectionQuote(taoRao: I.floorUInt64(taoIn), alphaRao: I.floorUInt64(alphaIn),
-                                                    excessTaoRao: I.floorUInt64(excess), rules: rules.pool, mode: mode)
-        let issuanceAfter = issuance &+ injection.reweighting.alphaAddedRao &+ alphaEmission
+                                                    excessTaoRao: I.floorUInt64(excess), order: rules.coinbase, rules: rules.pool, mode: mode)
+        let issuanceAfter = issuance &+ injection.alphaMintedRao &+ alphaEmission
         let parts = launchSplit(alphaOutRao: alphaEmission, terms: terms, alphaIssuanceAfterRao: issuanceAfter)
         let proportionAfter = terms.rootTaoWeight.map { rootProportion(taoWeight: $0, alphaIssuanceRao: issuanceAfter, arithmetic: I.self) } ?? I.zero
         return HeadSubnetCoinbase(taoEmissionRaw: taoEmissionRaw, injection: injection,
@@ -153,12 +155,15 @@ extension Network {
         case .native: try runHeadSubnets(plan, NativeI96F32.self)
         case .reference: try runHeadSubnets(plan, ReferenceI96F32.self)
         }
-        let (injected, buys, buyTaoIn, unspent) = (totals.injected, totals.buys, totals.buyTaoIn, totals.unspent)
-        let recycled = emission - injected - buys
+        let (injected, spent, buys, buyTaoIn, unspent) = (totals.injected, totals.spent, totals.buys, totals.buyTaoIn, totals.unspent)
+        let recycled = emission - spent - buys
         tao.mintedRao += emission
         tao.recycledRao += recycled
         tao.poolsRao += injected + buyTaoIn
         tao.subnetAccountsRao += unspent
+        // TAO spent on the injection that the pools did not take waits in the reservoirs
+        // (reservoir TAO placed this block left them): Σ reservoirs grows by spent − injected.
+        tao.reservoirsRao = tao.reservoirsRao + spent - injected
         gateThetaRaw = plan.thetaRaw
         gateMovedTaoRao += plan.gateMovedTaoRao
         lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: injected, unissuedRemainderRao: 0,
@@ -173,19 +178,21 @@ extension Network {
         for index in due.paid { try claimRootDividends(at: index) }
     }
 
-    /// Computes and applies each emitting subnet's coinbase in turn; returns the TAO injected,
-    /// sent to chain buys, spent by them in pools, and left unspent in subnet accounts, rao.
-    /// Call only after `checkBlockFits`.
+    /// Computes and applies each emitting subnet's coinbase in turn; returns the TAO placed in
+    /// pools, spent from the credit on injections (placed or parked in reservoirs), spent on chain
+    /// buys, taken by the buys into pools, and left unspent in subnet accounts, rao. Call only
+    /// after `checkBlockFits`.
     mutating func runHeadSubnets<I: I96F32Arithmetic>(_ plan: HeadBlockPlan, _ i: I.Type)
-        throws(NetworkError) -> (injected: UInt64, buys: UInt64, buyTaoIn: UInt64, unspent: UInt64) {
+        throws(NetworkError) -> (injected: UInt64, spent: UInt64, buys: UInt64, buyTaoIn: UInt64, unspent: UInt64) {
         let rules = self.rules, mode = self.mode  // read once, not per subnet
         let terms = LaunchTerms<I>(rules: rules, rootStakeRao: tao.rootStakeRao)
-        var injected: UInt64 = 0, buys: UInt64 = 0, buyTaoIn: UInt64 = 0, unspent: UInt64 = 0
+        var injected: UInt64 = 0, spent: UInt64 = 0, buys: UInt64 = 0, buyTaoIn: UInt64 = 0, unspent: UInt64 = 0
         for (position, index) in plan.emitting.enumerated() {
             let coinbase = Network.headCoinbase(of: subnets[index].pool, plan: plan, position: position, terms: terms, rules: rules, mode: mode)
             try Network.applyHeadCoinbase(coinbase, to: &subnets[index], rootSell: plan.rootSell)
-            injected += coinbase.injection.reweighting.taoAddedRao
-            buys += coinbase.injection.excessTaoRao
+            injected += coinbase.injection.taoPlacedRao
+            spent += coinbase.injection.taoInjectionSpentRao
+            buys += coinbase.injection.excessSpentRao
             buyTaoIn += coinbase.injection.buyTaoInRao
             unspent += coinbase.injection.unspentExcessRao
             if isObserving {
@@ -195,7 +202,7 @@ extension Network {
                 }
             }
         }
-        return (injected, buys, buyTaoIn, unspent)
+        return (injected, spent, buys, buyTaoIn, unspent)
     }
 
     /// Applies one subnet's quoted coinbase to its state: the injection and buy to the pool, the
@@ -220,10 +227,10 @@ extension Network {
             subnet.alphaRecycledRao += coinbase.rootAlphaRao
         }
         subnet.accountTaoRao += coinbase.injection.unspentExcessRao
-        subnet.alphaMintedRao += coinbase.injection.reweighting.alphaAddedRao + coinbase.alphaEmissionRao
-        subnet.taoInjectedRao += coinbase.injection.reweighting.taoAddedRao
-        subnet.alphaInjectedRao += coinbase.injection.reweighting.alphaAddedRao
+        subnet.alphaMintedRao += coinbase.injection.alphaMintedRao + coinbase.alphaEmissionRao
+        subnet.taoInjectedRao += coinbase.injection.taoPlacedRao
+        subnet.alphaInjectedRao += coinbase.injection.alphaPlacedRao
         subnet.alphaOutRao += coinbase.alphaEmissionRao
-        subnet.chainBuyTaoRao += coinbase.injection.excessTaoRao
+        subnet.chainBuyTaoRao += coinbase.injection.excessSpentRao
     }
 }

@@ -12,7 +12,7 @@ struct LaunchTerms<A: I96F32Arithmetic> {
     init(rules: RuleSet, rootStakeRao: UInt64) {
         switch rules.split {
         case let .launchI96F32(cut), let .headU96F32(cut): ownerCut = A.divide(A.integer(cut), A.integer(65_535)) ?? A.zero
-        case .exactPercent: ownerCut = A.zero
+        case .exactFraction: ownerCut = A.zero
         }
         rootTaoWeight = rules.root.taoWeightU64.map { Self.rootTaoWeight(rootStakeRao: rootStakeRao, taoWeightU64: $0) }
     }

@@ -28,7 +28,7 @@ extension Network {
     /// The current block's coinbase terms (at this block's emission), without running it.
     public func projectBlock() -> BlockProjection {
         let emission = blockEmissionRao()
-        if rules.issuance == .creditUnspentRecycled {
+        if rules.coinbase.isCredit {
             let plan = headBlockPlan(emissionRao: emission)
             var projections = subnets.map { SubnetProjection(netuid: $0.netuid, rootProportionRaw: nil, shareRaw: 0) }
             for (position, coinbase) in headCoinbases(plan).enumerated() {

@@ -33,13 +33,23 @@ public struct SubnetConfiguration: Sendable, Equatable {
     /// HEAD: false for a subnet whose owner has not called start_call (a snapshot can say so):
     /// it mints nothing and gets no TAO share for the whole run.
     public var hasStarted: Bool
+    /// Rule sets with Null epochs: the subnet's epoch consensus (`epoch_consensus`).
+    public var epochConsensus: EpochConsensus = .yuma
+    /// spec 475 root dividends: the share of the validators' root stake registered on root
+    /// (`root_registered_fraction`, default 1).
+    public var rootRegisteredFraction: Perquintill = .one
+    /// Rule sets with reservoirs: TAO and alpha parked in them at the start, rao.
+    public var taoReservoirRao: UInt64 = 0
+    /// See `taoReservoirRao`.
+    public var alphaReservoirRao: UInt64 = 0
 
     /// A subnet configuration; see the properties.
     public init(netuid: UInt16, taoReserveRao: UInt64, alphaReserveRao: UInt64, alphaOutstandingRao: UInt64,
                 emaPrice: FixedPoint<I96F32>? = nil, registeredAtBlock: UInt64 = 0, minerWeights: [UInt64] = [1],
                 validatorWeights: [UInt64] = [1], holders: [(name: String, alphaRao: UInt64)] = [], tempo: UInt64? = nil,
                 quoteWeight: Perquintill? = nil, minerBurnFraction: Perquintill = .zero, emissionEnabled: Bool = true,
-                startCallBlock: UInt64? = nil, hasStarted: Bool = true) {
+                startCallBlock: UInt64? = nil, hasStarted: Bool = true, epochConsensus: EpochConsensus = .yuma,
+                rootRegisteredFraction: Perquintill = .one, taoReservoirRao: UInt64 = 0, alphaReservoirRao: UInt64 = 0) {
         self.netuid = netuid
         self.taoReserveRao = taoReserveRao
         self.alphaReserveRao = alphaReserveRao
@@ -55,6 +65,10 @@ public struct SubnetConfiguration: Sendable, Equatable {
         self.emissionEnabled = emissionEnabled
         self.startCallBlock = startCallBlock
         self.hasStarted = hasStarted
+        self.epochConsensus = epochConsensus
+        self.rootRegisteredFraction = rootRegisteredFraction
+        self.taoReservoirRao = taoReservoirRao
+        self.alphaReservoirRao = alphaReservoirRao
     }
 
     public static func == (lhs: SubnetConfiguration, rhs: SubnetConfiguration) -> Bool {
@@ -65,6 +79,8 @@ public struct SubnetConfiguration: Sendable, Equatable {
             && lhs.holders.map(\.alphaRao) == rhs.holders.map(\.alphaRao) && lhs.tempo == rhs.tempo
             && lhs.quoteWeight == rhs.quoteWeight && lhs.minerBurnFraction == rhs.minerBurnFraction
             && lhs.emissionEnabled == rhs.emissionEnabled && lhs.startCallBlock == rhs.startCallBlock && lhs.hasStarted == rhs.hasStarted
+            && lhs.epochConsensus == rhs.epochConsensus && lhs.rootRegisteredFraction == rhs.rootRegisteredFraction
+            && lhs.taoReservoirRao == rhs.taoReservoirRao && lhs.alphaReservoirRao == rhs.alphaReservoirRao
     }
 }
 
@@ -72,29 +88,31 @@ public struct SubnetConfiguration: Sendable, Equatable {
 public struct NetworkOptions: Sendable, Equatable {
     /// What root stakers do with claimable root dividends (HEAD).
     public var rootClaim: RootClaim
-    /// The last lock paid, rao; nil: the rule set's default (1,250 TAO under HEAD, the minimum
-    /// lock otherwise).
+    /// The last lock paid, rao; nil: the rule set's default (`RegistrationRules.defaultLastLockRao`,
+    /// 1,250 TAO under HEAD, paid at the start block; the minimum lock otherwise).
     public var lastLockRao: UInt64?
     /// The block of the last registration; nil: the start block under HEAD, none otherwise. 0
     /// means no registration yet, as on the chain.
     public var lastLockBlock: UInt64?
+    /// Root baskets (spec 475): the share of each subnet's basket the root stakers claim at the
+    /// subnet's epoch (`root.claim_slice`, default the whole basket).
+    public var rootClaimSlice: Perquintill
 
     /// Options with these values.
-    public init(rootClaim: RootClaim = .swap, lastLockRao: UInt64? = nil, lastLockBlock: UInt64? = nil) {
+    public init(rootClaim: RootClaim = .swap, lastLockRao: UInt64? = nil, lastLockBlock: UInt64? = nil, rootClaimSlice: Perquintill = .one) {
         self.rootClaim = rootClaim
         self.lastLockRao = lastLockRao
         self.lastLockBlock = lastLockBlock
+        self.rootClaimSlice = rootClaimSlice
     }
 
-    /// The HEAD default last lock: 1,250 TAO (`migrate_network_lock_cost_2500`).
-    public static let headLastLockRao: UInt64 = 1_250_000_000_000
 }
 
 /// The TAO side of the ledger: where every issued rao is.
 ///
 /// issuance (minted − recycled) = Σ pool TAO + root stake + pending root TAO + root dividends
 /// paid + free TAO (wallets outside the pools) + burned TAO + block authors' fees + TAO in
-/// subnet accounts outside their pools.
+/// subnet accounts outside their pools + TAO reservoirs.
 public struct TaoLedger: Sendable, Equatable, Codable {
     /// TAO minted, rao.
     public internal(set) var mintedRao: UInt64
@@ -116,6 +134,9 @@ public struct TaoLedger: Sendable, Equatable, Codable {
     public internal(set) var authorFeesRao: UInt64 = 0
     /// Σ TAO in subnet accounts outside their pools over subnets (HEAD), kept incrementally.
     public internal(set) var subnetAccountsRao: UInt64 = 0
+    /// Σ TAO reservoirs over subnets (`ReservoirPolicy.park`): issued TAO waiting outside the
+    /// pools, kept incrementally.
+    public internal(set) var reservoirsRao: UInt64 = 0
 
     /// Issuance: minted − recycled, rao.
     public var issuanceRao: UInt64 { mintedRao - recycledRao }
@@ -191,7 +212,9 @@ public struct Network: Sendable, Equatable {
     public internal(set) var emissionTotals = EmissionTotals()
     /// What root stakers do with claimable root dividends (HEAD).
     public let rootClaim: RootClaim
-    /// The emission gate's bar θ, U64F64 raw; nil until the first gated block computes it.
+    /// Root baskets: the share of a basket claimed at each epoch.
+    public let rootClaimSlice: Perquintill
+    /// The emission gate's bar θ, U64F64 raw (`EmissionGateBar`): the rule set's `emission_gate_bar` at the start, else nil until the first gated block computes it.
     public internal(set) var gateThetaRaw: UInt128?
     /// Root dividends (alpha) root stakers have claimed since the run started, every subnet.
     public internal(set) var rootClaimedAlphaRao: UInt64 = 0
@@ -208,8 +231,10 @@ public struct Network: Sendable, Equatable {
     var scratch = BlockScratch()
 
     /// A network at `startBlock` with `startIssuanceRao` issued, `rootStakeRao` on root and these
-    /// subnets; the TAO not in pools or on root is free. Under constant-product rules the HEAD
-    /// settings of a configuration (quote weight, miner burn, emission, start call) are ignored.
+    /// subnets; the TAO not in pools, reservoirs or on root is free. A configuration's settings for
+    /// parts the rule set lacks are ignored: quote weights without weighted pools, miner burn and
+    /// emission switches without the HEAD shares, reservoirs without `ReservoirPolicy.park`, the
+    /// epoch consensus without Null epochs, the root-registered share without root baskets.
     /// - Throws: `NetworkError.invalidConfiguration` for an impossible start.
     public init(rules: RuleSet, startBlock: UInt64 = 0, startIssuanceRao: UInt64, rootStakeRao: UInt64 = 0,
                 subnets configurations: [SubnetConfiguration], options: NetworkOptions = NetworkOptions(),
@@ -218,9 +243,10 @@ public struct Network: Sendable, Equatable {
         self.mode = mode
         block = startBlock
         rootClaim = options.rootClaim
-        let isHead = rules.registration.activation == .startCallNextBlockEmissionOff
-        lastLockRao = options.lastLockRao ?? (isHead ? NetworkOptions.headLastLockRao : rules.registration.minimumLockRao)
-        let lastBlock = options.lastLockBlock ?? (isHead ? startBlock : 0)
+        rootClaimSlice = options.rootClaimSlice
+        let defaultLastLock = rules.registration.defaultLastLockRao
+        lastLockRao = options.lastLockRao ?? defaultLastLock ?? rules.registration.minimumLockRao
+        let lastBlock = options.lastLockBlock ?? (defaultLastLock == nil ? 0 : startBlock)
         lastLockBlock = lastBlock == 0 ? nil : lastBlock
         guard startIssuanceRao <= Supply.capRao else {
             throw .invalidConfiguration(.startIssuance, "start issuance \(startIssuanceRao) rao is above the 21,000,000 TAO cap")
@@ -241,7 +267,14 @@ public struct Network: Sendable, Equatable {
             throw .invalidConfiguration(.startIssuance, "start issuance \(startIssuanceRao) rao is less than the TAO in the pools and on root (\(heldOverflow ? "more than 2^64" : String(held)) rao)")
         }
         subnets = states
-        tao = TaoLedger(mintedRao: startIssuanceRao, freeRao: startIssuanceRao - held, rootStakeRao: rootStakeRao, poolsRao: poolsRao)
+        let reservoirs = states.reduce(UInt128(0)) { $0 + UInt128($1.pool.taoReservoirRao) }
+        let (allHeld, allOverflow) = held.addingReportingOverflow(UInt64(clamping: reservoirs))
+        guard reservoirs <= UInt128(UInt64.max), !allOverflow, allHeld <= startIssuanceRao else {
+            throw .invalidConfiguration(.startIssuance, "start issuance \(startIssuanceRao) rao is less than the TAO in the pools, their reservoirs and on root")
+        }
+        tao = TaoLedger(mintedRao: startIssuanceRao, freeRao: startIssuanceRao - allHeld, rootStakeRao: rootStakeRao, poolsRao: poolsRao)
+        tao.reservoirsRao = UInt64(reservoirs)
+        gateThetaRaw = rules.gate?.initialThetaRaw
     }
 
     /// One subnet as the run starts with it, checked.
@@ -251,10 +284,14 @@ public struct Network: Sendable, Equatable {
         guard configuration.taoReserveRao > 0, configuration.alphaReserveRao > 0 else {
             throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): both reserves must be more than 0 rao")
         }
-        let (issuance, issuanceOverflow) = configuration.alphaReserveRao.addingReportingOverflow(configuration.alphaOutstandingRao)
-        guard !issuanceOverflow, issuance <= Supply.capRao else {
-            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): alpha reserve + outstanding is above the 21,000,000 alpha cap")
+        // Parts a rule set lacks leave their settings unused (`--rules` may switch to one).
+        let parks = rules.reservoirs == .park
+        let alphaReservoir = parks ? configuration.alphaReservoirRao : 0
+        let issuance128 = UInt128(configuration.alphaReserveRao) + UInt128(configuration.alphaOutstandingRao) + UInt128(alphaReservoir)
+        guard issuance128 <= UInt128(Supply.capRao) else {
+            throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): alpha reserve + outstanding + reservoir is above the 21,000,000 alpha cap")
         }
+        let issuance = UInt64(issuance128)
         guard !configuration.minerWeights.isEmpty, configuration.minerWeights.contains(where: { $0 > 0 }),
               !configuration.validatorWeights.isEmpty, configuration.validatorWeights.contains(where: { $0 > 0 }) else {
             throw .invalidConfiguration(.subnet(netuid), "subnet \(netuid): miner and validator weights need at least one positive entry")
@@ -270,10 +307,11 @@ public struct Network: Sendable, Equatable {
         }
         let unpriced = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
                                   alphaOutstandingRao: configuration.alphaOutstandingRao, quoteWeight: quoteWeight)
-        let pool = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
+        var pool = SubnetPool(netuid: netuid, taoReserveRao: configuration.taoReserveRao, alphaReserveRao: configuration.alphaReserveRao,
                               alphaOutstandingRao: configuration.alphaOutstandingRao,
                               emaPrice: configuration.emaPrice ?? Network.initialMovingPrice(of: unpriced, rules: rules, atStart: true),
                               quoteWeight: quoteWeight)
+        if parks { pool.setReservoirs(taoRao: configuration.taoReservoirRao, alphaRao: alphaReservoir) }
         var holders = AlphaHolders(minerWeights: configuration.minerWeights, validatorWeights: configuration.validatorWeights)
         var named: UInt64 = 0
         for holder in configuration.holders {
@@ -287,16 +325,21 @@ public struct Network: Sendable, Equatable {
         var state = SubnetState(pool: pool, registeredAtBlock: configuration.registeredAtBlock, holders: holders, alphaMintedRao: issuance)
         state.tempo = configuration.tempo
         state.startCallBlock = startCall
-        if rules.registration.activation == .startCallNextBlockEmissionOff {
-            if !configuration.hasStarted { state.startCallBlock = nil }
+        if rules.registration.activation == .startCallNextBlockEmissionOff, !configuration.hasStarted { state.startCallBlock = nil }
+        if rules.shares.weighsMinerBurnAndEmissionSwitch {
             state.emissionEnabled = configuration.emissionEnabled
             state.minerBurnFraction = configuration.minerBurnFraction
             // MinerBurned as the chain would hold it from earlier epochs at this rate (U96F32).
             state.minerBurnedRaw = (UInt128(configuration.minerBurnFraction.parts) << 32) / UInt128(Perquintill.accuracy)
+        }
+        if rules.epochs.tracksLastEpoch {
             // `init_new_network`'s stagger: LastEpochBlock = now − (netuid mod tempo).
             let tempo = configuration.tempo ?? rules.tempo
             state.lastEpochBlock = startBlock - min(startBlock, UInt64(netuid) % max(tempo, 1))
+            state.blocksSinceLastStep = startBlock - state.lastEpochBlock
         }
+        if rules.consensus.nullEpochs { state.epochConsensus = configuration.epochConsensus }
+        if case .rootRegisteredBaskets = rules.root { state.rootRegisteredFraction = configuration.rootRegisteredFraction }
         return state
     }
 
@@ -324,5 +367,5 @@ public struct Network: Sendable, Equatable {
     }
 
     /// The emission schedule of the rule set's halving trigger.
-    public var schedule: EmissionSchedule { EmissionSchedule(trigger: rules.halving) }
+    public var schedule: EmissionSchedule { EmissionSchedule(trigger: rules.halving, fixedEmissionRao: rules.fixedBlockEmissionRao) }
 }

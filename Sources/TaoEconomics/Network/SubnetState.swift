@@ -37,6 +37,14 @@ public struct SubnetState: Sendable, Equatable, Codable {
     public internal(set) var lastEpochBlock: UInt64 = 0
     /// HEAD epoch scheduler: a deferred epoch's block (`PendingEpochAt`), 0 for none.
     public internal(set) var pendingEpochAt: UInt64 = 0
+    /// spec 475 scheduler (`BlocksSinceLastStep`): blocks since the last epoch, counted every
+    /// block up to tempo + 1 and reset at an epoch.
+    public internal(set) var blocksSinceLastStep: UInt64 = 0
+    /// The subnet's epoch consensus (`SubnetEpochConsensus`; rule sets with Null epochs).
+    public internal(set) var epochConsensus: EpochConsensus = .yuma
+    /// spec 475 root dividends: the share of the validators' root stake registered on root
+    /// (`RootRegisteredBaskets`); 0 recycles the pending root alpha.
+    public internal(set) var rootRegisteredFraction: Perquintill = .one
     /// HEAD: TAO in the subnet's account outside the pool (excess emission a chain buy could not
     /// spend), rao; recycled when the subnet is dissolved.
     public internal(set) var accountTaoRao: UInt64 = 0
@@ -64,8 +72,9 @@ public struct SubnetState: Sendable, Equatable, Codable {
     /// The subnet's netuid.
     public var netuid: UInt16 { pool.netuid }
 
-    /// Alpha issuance the emission function sees: pool alpha + outstanding.
-    public var alphaIssuanceRao: UInt64 { pool.alphaReserveRao &+ pool.alphaOutstandingRao }
+    /// Alpha issuance the emission function and root_prop see: pool alpha + outstanding + the
+    /// alpha reservoir (`get_alpha_issuance`).
+    public var alphaIssuanceRao: UInt64 { pool.alphaIssuanceRao }
 
     /// Pending alpha of every kind.
     public var pendingAlphaRao: UInt64 { pendingOwnerRao + pendingMinerRao + pendingValidatorRao + pendingRootAlphaRao }

@@ -101,8 +101,14 @@ public struct PoolRules: Sendable, Equatable {
         self.ema = ema
     }
 
-    /// The same rules with another fee model (the CLI's --fee-rao / --fee-rate).
+    /// The same rules with another fee model (the CLI's --fee-rao / --fee-rate, `fee_rate`).
     public func with(fee: FeeModel) -> PoolRules {
+        PoolRules(curve: curve, fee: fee, minimumOutputReserveRao: minimumOutputReserveRao,
+                  minimumStakeRao: minimumStakeRao, priceLimit: priceLimit, injection: injection, ema: ema)
+    }
+
+    /// The same rules with another moving-price update (`subnet_moving_alpha`, `ema_price_halving_blocks`).
+    public func with(ema: EMAParameters) -> PoolRules {
         PoolRules(curve: curve, fee: fee, minimumOutputReserveRao: minimumOutputReserveRao,
                   minimumStakeRao: minimumStakeRao, priceLimit: priceLimit, injection: injection, ema: ema)
     }

@@ -22,6 +22,12 @@ public struct SubnetPool: Sendable, Equatable, Codable {
     /// The quote (TAO) weight of a weighted pool (`SwapBalancer`); nil for a constant-product
     /// pool. Swaps keep it; injections re-weight it.
     public private(set) var quoteWeight: Perquintill?
+    /// Issued TAO the pool's weights could not take yet (`Swap.BalancerTaoReservoir`), rao;
+    /// outside the reserves, so outside the price (`ReservoirPolicy.park`).
+    public private(set) var taoReservoirRao: UInt64 = 0
+    /// Minted alpha the pool's weights could not take yet (`Swap.BalancerAlphaReservoir`), alpha
+    /// rao; outside the reserves, but part of the subnet's alpha issuance.
+    public private(set) var alphaReservoirRao: UInt64 = 0
 
     /// A pool with the given reserves, outstanding alpha, moving price (TAO per alpha, as the
     /// chain stores it in I96F32; a negative value is stored as 0) and, for a weighted pool, its
@@ -52,6 +58,10 @@ public struct SubnetPool: Sendable, Equatable, Codable {
         }
         return PriceRatio(taoRao: taoReserveRao, alphaRao: alphaReserveRao)
     }
+
+    /// Alpha issuance as the chain's `get_alpha_issuance` counts it: pool alpha + outstanding +
+    /// the alpha reservoir.
+    public var alphaIssuanceRao: UInt64 { alphaReserveRao &+ alphaOutstandingRao &+ alphaReservoirRao }
 
     /// k = T · A, exactly.
     public var constantProduct: BigInteger { BigInteger(taoReserveRao) * BigInteger(alphaReserveRao) }
@@ -101,19 +111,28 @@ extension SubnetPool {
         quoteWeight = weight
     }
 
-    /// Applies a HEAD coinbase injection this pool quoted (`coinbaseInjectionQuote`): the new
-    /// weight, then the chain buy, then the injected reserves.
+    /// Applies a HEAD coinbase injection this pool quoted (`coinbaseInjectionQuote`): the chain
+    /// buy and the new weight (in the injection's order; each applies to different fields), then
+    /// the placed reserves and the reservoirs.
     /// - Throws: `ReserveOverflow`, leaving the pool untouched.
     public mutating func apply(_ injection: CoinbaseInjection) throws(ReserveOverflow) {
         var next = self
         if let weight = injection.reweighting.quoteWeightAfter { next.quoteWeight = weight }
         if let buy = injection.chainBuy { next.apply(buy) }
-        let (tao, taoOverflow) = next.taoReserveRao.addingReportingOverflow(injection.reweighting.taoAddedRao)
-        let (alpha, alphaOverflow) = next.alphaReserveRao.addingReportingOverflow(injection.reweighting.alphaAddedRao)
+        let (tao, taoOverflow) = next.taoReserveRao.addingReportingOverflow(injection.taoPlacedRao)
+        let (alpha, alphaOverflow) = next.alphaReserveRao.addingReportingOverflow(injection.alphaPlacedRao)
         guard !taoOverflow, !alphaOverflow else { throw ReserveOverflow() }
         next.taoReserveRao = tao
         next.alphaReserveRao = alpha
+        next.taoReservoirRao = injection.taoReservoirAfterRao
+        next.alphaReservoirRao = injection.alphaReservoirAfterRao
         self = next
+    }
+
+    /// Sets the reservoirs (a snapshot's or a scenario's starting values).
+    mutating func setReservoirs(taoRao: UInt64, alphaRao: UInt64) {
+        taoReservoirRao = taoRao
+        alphaReservoirRao = alphaRao
     }
 
     /// This pool with another quote weight and nothing else changed: how a chain buy sees the

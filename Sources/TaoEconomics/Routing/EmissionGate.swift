@@ -17,37 +17,62 @@ public struct EmissionGate: Sendable, Equatable, CustomStringConvertible {
     /// How the bar θ is chosen from the shares.
     public enum Bar: Sendable, Equatable {
         /// θ = the N-th largest positive share (the smallest positive share when fewer than N
-        /// are positive): `EmissionBarRank`, spec 441+.
+        /// are positive): `EmissionBarRank` N > 0, spec 441+.
         case rank(Int)
-        /// The q-mass bar of spec 440: add the shares from the largest down until the sum
-        /// reaches q; θ is the share that reached it.
-        case mass(Perquintill)
+        /// The q-mass bar of spec 440 (`EmissionBarRank` 0): add the shares from the largest
+        /// down until the sum reaches q (`EmissionBarQuantile`, U64F64 raw); θ is the share that
+        /// reached it.
+        case mass(quantileRaw: UInt128)
     }
 
-    /// How θ is chosen.
-    public let bar: Bar
-    /// The Hill exponent h (`EmissionGateExponent`).
-    public let exponent: Int
-    /// θ is recomputed at every block with block mod this = 0, and when a run starts.
+    /// `EmissionBarRank` (`emission_bar_rank`): N > 0 ranks, 0 selects the q-mass bar.
+    public internal(set) var barRank: UInt16
+    /// `EmissionBarQuantile` (`emission_bar_quantile`), U64F64 raw: q of the q-mass bar (inert
+    /// while the rank is positive; mainnet 0.75).
+    public internal(set) var barQuantileRaw: UInt128
+    /// The Hill exponent h (`EmissionGateExponent`, `emission_gate_exponent`).
+    public internal(set) var exponent: Int
+    /// θ is recomputed at every block with block mod this = 0, and while θ is unset.
     public let recomputeEveryBlocks: UInt64
+    /// The bar θ a run starts with, U64F64 raw (`EmissionGateBar`, `emission_gate_bar`); nil:
+    /// computed at the first block.
+    public internal(set) var initialThetaRaw: UInt128?
+
+    /// The mainnet q of the q-mass bar, 0.75, as U64F64 raw.
+    public static let mainnetQuantileRaw: UInt128 = 3 << 62
 
     /// A gate with these parameters.
-    public init(bar: Bar, exponent: Int, recomputeEveryBlocks: UInt64 = 360) {
-        self.bar = bar
+    public init(barRank: UInt16, barQuantileRaw: UInt128 = EmissionGate.mainnetQuantileRaw, exponent: Int,
+                recomputeEveryBlocks: UInt64 = 360, initialThetaRaw: UInt128? = nil) {
+        self.barRank = barRank
+        self.barQuantileRaw = barQuantileRaw
         self.exponent = exponent
         self.recomputeEveryBlocks = recomputeEveryBlocks
+        self.initialThetaRaw = initialThetaRaw
     }
 
-    /// The gate as the chain has run it since August 2026: rank bar N = 32, h = 3, θ every
-    /// 360 blocks.
-    public static let head2026_08 = EmissionGate(bar: .rank(32), exponent: 3)
+    /// A gate with this bar (a rank keeps the mainnet q, inert; a q-mass bar sets the rank to 0).
+    public init(bar: Bar, exponent: Int, recomputeEveryBlocks: UInt64 = 360) {
+        switch bar {
+        case let .rank(rank): self.init(barRank: UInt16(clamping: rank), exponent: exponent, recomputeEveryBlocks: recomputeEveryBlocks)
+        case let .mass(q): self.init(barRank: 0, barQuantileRaw: q, exponent: exponent, recomputeEveryBlocks: recomputeEveryBlocks)
+        }
+    }
+
+    /// How θ is chosen: by rank while `barRank` > 0, else by q-mass.
+    public var bar: Bar { barRank > 0 ? .rank(Int(barRank)) : .mass(quantileRaw: barQuantileRaw) }
+
+    /// The gate as the chain has run it since August 2026: rank bar N = 32 (`EmissionBarRank`
+    /// unset), q = 0.75 inert, h = 3 (`EmissionGateExponent` unset), θ every 360 blocks.
+    public static let head2026_08 = EmissionGate(barRank: 32, exponent: 3)
 
     public var description: String {
         let bar = switch self.bar {
         case let .rank(rank): "θ = the positive share ranked \(rank) from the largest (the smallest when fewer are positive)"
-        case let .mass(q): "θ = the share at which the shares, largest first, first add up to q = \(q)"
+        case let .mass(q): "θ = the share at which the shares, largest first, first add up to q = \(FixedPoint<U64F64>(saturatingRaw: BigInteger(q)).decimalString(fractionDigits: 6, rounding: .halfEven))"
         }
-        return "Hill gate e_i = g(w_i)·w_i / Σ g(w_j)·w_j, g(w) = w^\(exponent) / (w^\(exponent) + θ^\(exponent)); \(bar), recomputed when block mod \(recomputeEveryBlocks) = 0 and when a run starts; in U64F64: v_i = ⌊W_i^\(exponent + 1) / (W_i^\(exponent) + T^\(exponent))⌋ on raw values (powers exact), e_i = ⌊v_i·2^64 / Σv⌋; no gate while θ = 0, the ungated shares when every v_i is 0"
+        let start = initialThetaRaw.map { "starts at θ = raw \($0) / 2^64" } ?? "computed at the first block"
+        return "Hill gate e_i = g(w_i)·w_i / Σ g(w_j)·w_j, g(w) = w^\(exponent) / (w^\(exponent) + θ^\(exponent)); \(bar), recomputed when block mod \(recomputeEveryBlocks) = 0, \(start); in U64F64: v_i = ⌊W_i^\(exponent + 1) / (W_i^\(exponent) + T^\(exponent))⌋ on raw values (powers exact), e_i = ⌊v_i·2^64 / Σv⌋; no gate while θ = 0, the ungated shares when every v_i is 0"
     }
 
     /// Whether θ is recomputed at `block`.
@@ -63,12 +88,12 @@ public struct EmissionGate: Sendable, Equatable, CustomStringConvertible {
         case let .rank(rank):
             return rank >= 1 && rank <= positive.count ? positive[rank - 1] : smallest
         case let .mass(q):
-            // Σ/2^64 ≥ q_parts/10^18 ⇔ Σ·10^18 ≥ q_parts·2^64, exactly.
-            let target = BigInteger(q.parts).shiftedLeft(by: 64)
+            // Σ and q are both U64F64 raw: the running sum reaches q when Σ ≥ q, exactly.
+            let target = BigInteger(q)
             var sum = BigInteger.zero
             for share in positive {
                 sum = sum + BigInteger(share)
-                if sum * BigInteger(Perquintill.accuracy) >= target { return share }
+                if sum >= target { return share }
             }
             return smallest
         }

@@ -10,28 +10,42 @@ import FixedMath
 /// naming what is wrong.
 extension Network: Codable {
     enum CodingKeys: String, CodingKey {
-        case rules, mode, block, tao, subnets, lastLockRao, lastLockBlock, lastBlock, emissionTotals, rootClaim
+        case rules, mode, block, tao, subnets, lastLockRao, lastLockBlock, lastBlock, emissionTotals, rootClaim, rootClaimSlice
         case gateThetaRaw, gateMovedTaoRao, rootClaimedAlphaRao, rootClaimedTaoRao
     }
 
-    /// The rule set a state names: a bundled rule set and, where it has one, its gate (a
-    /// scenario may change the gate's parameters).
+    /// The rule set a state names: a bundled rule set and the chain parameters a scenario
+    /// overrode (`gate`: the gate settings of states written before parameters existed).
     struct RulesReference: Codable {
         let name: String
-        let gate: EmissionGate?
+        var overrides: [ParameterOverride]?
+        var gate: EmissionGate?
+
+        /// The rule set it names, with its overrides.
+        func ruleSet() throws(ParameterError) -> RuleSet? {
+            guard let named = RuleSet.named(name) else { return nil }
+            var overrides = self.overrides ?? []
+            if let gate {
+                overrides += [ParameterOverride(parameter: .emissionBarRank, value: .integer(UInt64(gate.barRank))),
+                              ParameterOverride(parameter: .emissionBarQuantile, value: .fixed(raw: gate.barQuantileRaw, format: .u64f64)),
+                              ParameterOverride(parameter: .emissionGateExponent, value: .integer(UInt64(gate.exponent)))]
+            }
+            return try named.setting(overrides)
+        }
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let reference = try container.decode(RulesReference.self, forKey: .rules)
-        guard let named = RuleSet.named(reference.name) else {
+        let named: RuleSet?
+        do { named = try reference.ruleSet() } catch {
+            throw DecodingError.dataCorruptedError(forKey: .rules, in: container, debugDescription: "the rule set's overrides: \(error.message)")
+        }
+        guard let named else {
             throw DecodingError.dataCorruptedError(forKey: .rules, in: container,
                 debugDescription: "'\(reference.name)' is not a rule set of this engine (\(RuleSet.all.map(\.name).joined(separator: ", ")))")
         }
-        guard (named.gate == nil) == (reference.gate == nil) else {
-            throw DecodingError.dataCorruptedError(forKey: .rules, in: container, debugDescription: "a gate is given for a rule set without one, or missing for one with it")
-        }
-        rules = named.with(gate: reference.gate)
+        rules = named
         mode = try container.decode(ArithmeticMode.self, forKey: .mode)
         block = try container.decode(UInt64.self, forKey: .block)
         tao = try container.decode(TaoLedger.self, forKey: .tao)
@@ -41,6 +55,7 @@ extension Network: Codable {
         lastBlock = try container.decodeIfPresent(BlockSummary.self, forKey: .lastBlock)
         emissionTotals = try container.decode(EmissionTotals.self, forKey: .emissionTotals)
         rootClaim = try container.decode(RootClaim.self, forKey: .rootClaim)
+        rootClaimSlice = try container.decode(Perquintill.self, forKey: .rootClaimSlice)
         gateThetaRaw = try container.decodeIfPresent(UInt128.self, forKey: .gateThetaRaw)
         gateMovedTaoRao = try container.decode(UInt64.self, forKey: .gateMovedTaoRao)
         rootClaimedAlphaRao = try container.decode(UInt64.self, forKey: .rootClaimedAlphaRao)
@@ -52,7 +67,7 @@ extension Network: Codable {
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(RulesReference(name: rules.name, gate: rules.gate), forKey: .rules)
+        try container.encode(RulesReference(name: rules.name, overrides: rules.overrides.isEmpty ? nil : rules.overrides), forKey: .rules)
         try container.encode(mode, forKey: .mode)
         try container.encode(block, forKey: .block)
         try container.encode(tao, forKey: .tao)
@@ -62,6 +77,7 @@ extension Network: Codable {
         try container.encodeIfPresent(lastBlock, forKey: .lastBlock)
         try container.encode(emissionTotals, forKey: .emissionTotals)
         try container.encode(rootClaim, forKey: .rootClaim)
+        try container.encode(rootClaimSlice, forKey: .rootClaimSlice)
         try container.encodeIfPresent(gateThetaRaw, forKey: .gateThetaRaw)
         try container.encode(gateMovedTaoRao, forKey: .gateMovedTaoRao)
         try container.encode(rootClaimedAlphaRao, forKey: .rootClaimedAlphaRao)

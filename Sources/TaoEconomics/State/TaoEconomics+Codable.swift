@@ -110,32 +110,28 @@ extension AlphaHolders: Codable {
 }
 
 extension EmissionGate: Codable {
-    enum CodingKeys: String, CodingKey { case rank, q, exponent, recomputeEveryBlocks }
+    enum CodingKeys: String, CodingKey { case rank, q, quantileRaw, exponent, recomputeEveryBlocks, initialThetaRaw }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let bar: Bar
-        if let rank = try container.decodeIfPresent(Int.self, forKey: .rank) {
-            guard rank >= 1 else { throw DecodingError.dataCorruptedError(forKey: .rank, in: container, debugDescription: "a rank of at least 1") }
-            bar = .rank(rank)
-        } else {
-            bar = .mass(try container.decode(Perquintill.self, forKey: .q))
-        }
+        let rank = try container.decode(UInt16.self, forKey: .rank)
+        let quantile = try container.decodeIfPresent(UInt128.self, forKey: .quantileRaw) ?? EmissionGate.mainnetQuantileRaw
         let exponent = try container.decode(Int.self, forKey: .exponent)
-        guard (1...8).contains(exponent) else {
-            throw DecodingError.dataCorruptedError(forKey: .exponent, in: container, debugDescription: "an exponent from 1 to 8")
+        guard (0...16).contains(exponent) else {
+            throw DecodingError.dataCorruptedError(forKey: .exponent, in: container, debugDescription: "an exponent from 0 to 16")
         }
-        self.init(bar: bar, exponent: exponent, recomputeEveryBlocks: try container.decode(UInt64.self, forKey: .recomputeEveryBlocks))
+        self.init(barRank: rank, barQuantileRaw: quantile, exponent: exponent,
+                  recomputeEveryBlocks: try container.decode(UInt64.self, forKey: .recomputeEveryBlocks),
+                  initialThetaRaw: try container.decodeIfPresent(UInt128.self, forKey: .initialThetaRaw))
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        switch bar {
-        case let .rank(rank): try container.encode(rank, forKey: .rank)
-        case let .mass(q): try container.encode(q, forKey: .q)
-        }
+        try container.encode(barRank, forKey: .rank)
+        try container.encode(barQuantileRaw, forKey: .quantileRaw)
         try container.encode(exponent, forKey: .exponent)
         try container.encode(recomputeEveryBlocks, forKey: .recomputeEveryBlocks)
+        try container.encodeIfPresent(initialThetaRaw, forKey: .initialThetaRaw)
     }
 }
 

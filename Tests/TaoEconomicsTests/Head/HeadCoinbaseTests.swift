@@ -141,7 +141,7 @@ import Testing
                 netuid: UInt16(netuid), taoReserveRao: UInt64(41 - netuid) * 1_000_000_000_000, alphaReserveRao: 1_000_000_000_000_000,
                 alphaOutstandingRao: 3_000_000_000_000_000))
         }
-        let rules = RuleSet.head2026_08.with(gate: EmissionGate(bar: .rank(8), exponent: 3))
+        let rules = try RuleSet.head2026_08.setting(.emissionBarRank, to: .integer(8))
         var network = try Network(rules: rules, startBlock: 7_999_990, startIssuanceRao: 10_900_000_000_000_000,
                                   rootStakeRao: 4_000_000_000_000_000, subnets: configurations)
         func rankedShare() -> UInt128 {

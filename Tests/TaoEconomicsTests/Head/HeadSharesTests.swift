@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func theMassBarIsTheShareThatReachesQ() {
-        let gate = EmissionGate(bar: .mass(Perquintill(parts: 610_000_000_000_000_000)!), exponent: 3)
+        let gate = EmissionGate(bar: .mass(quantileRaw: UInt128((0.61 * 0x1p64).rounded())), exponent: 3)
         let theta = gate.theta(shares: Self.manyShares)
         var sum: UInt128 = 0
         var reached: UInt128 = 0
