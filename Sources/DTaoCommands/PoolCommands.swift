@@ -101,7 +101,9 @@ struct SwapCommand: ParsableCommand {
             Prints the amount out, the fee, the reserves after, the spot price (TAO per alpha, \
             18 decimals, floored) before and after, the price impact (after/before − 1, 18 \
             decimals, toward zero) and the slippage: the spot-implied output of the swapped \
-            input minus the curve's output, in the output token's rao. The rule set \
+            input minus the curve's output, in the output token's rao; tao_slippage_rao and \
+            alpha_slippage_rao are the chain's sim_swap figures (a stake's ⌊input before the fee \
+            ÷ spot⌋ − out in alpha, an unstake's ⌊input × spot⌋ − out in TAO). The rule set \
             fixes rounding, fee and minimums; --fee-rao or --fee-rate replaces its fee. Under a \
             weighted rule set (head-2026-06) the pool also has a quote weight (--quote-weight, \
             default 0.5), the fee is the chain's N/65535 paid to the block author (default \
@@ -177,6 +179,9 @@ struct SwapResult: Encodable {
     let priceBefore: String
     let priceAfter: String
     let slippageRao: UInt64
+    /// The chain's `sim_swap` slippage figures (`SwapQuote.chainSlippageRao`).
+    let taoSlippageRao: UInt64
+    let alphaSlippageRao: UInt64
     let priceImpact: String
     /// The weighted pool's quote weight after the trade (swaps keep it); nil for constant product.
     let quoteWeightAfter: String?
@@ -185,7 +190,7 @@ struct SwapResult: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case rules, side, amountInRao, amountOutRao, feeRao, taoReserveAfterRao, alphaReserveAfterRao, alphaOutstandingAfterRao
-        case priceBefore, priceAfter, slippageRao, priceImpact, quoteWeightAfter, refundedRao, authorTaoRao
+        case priceBefore, priceAfter, slippageRao, taoSlippageRao, alphaSlippageRao, priceImpact, quoteWeightAfter, refundedRao, authorTaoRao
     }
 
     /// Every key present; a constant-product pool's quote weight is null.
@@ -202,6 +207,8 @@ struct SwapResult: Encodable {
         try container.encode(priceBefore, forKey: .priceBefore)
         try container.encode(priceAfter, forKey: .priceAfter)
         try container.encode(slippageRao, forKey: .slippageRao)
+        try container.encode(taoSlippageRao, forKey: .taoSlippageRao)
+        try container.encode(alphaSlippageRao, forKey: .alphaSlippageRao)
         try container.encode(priceImpact, forKey: .priceImpact)
         try container.encode(quoteWeightAfter, forKey: .quoteWeightAfter)
         try container.encode(refundedRao, forKey: .refundedRao)
@@ -220,6 +227,7 @@ struct SwapResult: Encodable {
         priceBefore = quote.priceBefore.decimal18
         priceAfter = quote.priceAfter.decimal18
         slippageRao = quote.slippageRao
+        (taoSlippageRao, alphaSlippageRao) = quote.chainSlippageRao
         priceImpact = quote.priceImpact()
         quoteWeightAfter = quote.quoteWeight?.description
         refundedRao = quote.refundedRao
@@ -231,7 +239,8 @@ struct SwapResult: Encodable {
         [("rules", rules), ("side", side), ("amount_in_rao", String(amountInRao)), ("amount_out_rao", String(amountOutRao)),
          ("fee_rao", String(feeRao)), ("tao_reserve_after_rao", String(taoReserveAfterRao)),
          ("alpha_reserve_after_rao", String(alphaReserveAfterRao)), ("alpha_outstanding_after_rao", String(alphaOutstandingAfterRao)),
-         ("price_before", priceBefore), ("price_after", priceAfter), ("slippage_rao", String(slippageRao)), ("price_impact", priceImpact),
+         ("price_before", priceBefore), ("price_after", priceAfter), ("slippage_rao", String(slippageRao)),
+         ("tao_slippage_rao", String(taoSlippageRao)), ("alpha_slippage_rao", String(alphaSlippageRao)), ("price_impact", priceImpact),
          ("quote_weight_after", quoteWeightAfter ?? ""), ("refunded_rao", String(refundedRao)), ("author_tao_rao", String(authorTaoRao))]
     }
 

@@ -144,6 +144,31 @@ public struct SwapQuote: Sendable, Equatable {
         return implied > UInt128(curveOutRao) ? UInt64(clamping: implied - UInt128(curveOutRao)) : 0
     }
 
+    /// The chain's slippage as its `sim_swap_*` runtime calls report it (`SimSwapResult`'s
+    /// `alpha_slippage` and `tao_slippage`), in the output token's rao: a stake's
+    /// ⌊paid in ÷ spot⌋ − out in alpha, an unstake's ⌊paid in × spot⌋ − out in TAO, with *paid
+    /// in* the input before the fee (less any refund) and *spot* the exact spot price before the
+    /// trade (U64F64 on a weighted pool, T/A exactly on a constant-product pool), both floored;
+    /// 0 where the output is larger, and the other side's figure 0. The stake side is the chain's
+    /// (SN1 at block 9,240,388: a 1-TAO stake's `alpha_slippage` 83,337,619); the unstake side is
+    /// its mirror, not yet held against a recorded block.
+    public var chainSlippageRao: (taoRao: UInt64, alphaRao: UInt64) {
+        let paidIn = UInt128(amountInRao - min(amountInRao, refundedRao))
+        let implied: UInt128
+        if isStable {
+            implied = paidIn
+        } else if let quoteWeight {
+            let price = BalancerMath.price(alphaReserveRao: alphaReserveBeforeRao, taoReserveRao: taoReserveBeforeRao, quoteWeight: quoteWeight)
+            implied = side == .stake ? (price == 0 ? 0 : (paidIn << 64) / price) : BalancerMath.multiply(paidIn << 64, price) >> 64
+        } else {
+            let (inputReserve, outputReserve) = side == .stake
+                ? (taoReserveBeforeRao, alphaReserveBeforeRao) : (alphaReserveBeforeRao, taoReserveBeforeRao)
+            implied = inputReserve == 0 ? 0 : paidIn * UInt128(outputReserve) / UInt128(inputReserve)
+        }
+        let slippage = implied > UInt128(amountOutRao) ? UInt64(clamping: implied - UInt128(amountOutRao)) : 0
+        return side == .stake ? (0, slippage) : (slippage, 0)
+    }
+
     /// price after / price before − 1 with `fractionDigits` decimals, rounded toward zero
     /// (negative for an unstake); "0" with decimals when the price before is 0.
     public func priceImpact(fractionDigits: Int = 18) -> String {
