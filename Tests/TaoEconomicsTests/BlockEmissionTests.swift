@@ -3,7 +3,7 @@ import PropertyBased
 import TaoEconomics
 import Testing
 
-/// The chain's emission vectors (shared/reference/vectors.md) and the exact threshold table.
+/// The chain's emission vectors (the numbers `opentensor/subtensor`'s own tests assert) and the exact threshold table.
 @Suite struct BlockEmissionVectorTests {
     static let vectors: [(issuance: UInt64, emission: UInt64)] = [
         (0, 1_000_000_000),

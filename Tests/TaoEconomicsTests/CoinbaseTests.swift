@@ -3,7 +3,7 @@ import PropertyBased
 import TaoEconomics
 import Testing
 
-/// The chain's coinbase vectors at launch (shared/reference/vectors.md) and unit cases.
+/// The chain's coinbase vectors at launch (the numbers `opentensor/subtensor`'s own tests assert) and unit cases.
 @Suite struct CoinbaseVectorTests {
     static func launchNetwork(_ pools: [(tao: UInt64, alpha: UInt64, ema: Double)]) throws -> Network {
         let configurations = try pools.enumerated().map { index, pool in

@@ -3,7 +3,7 @@ import PropertyBased
 import TaoEconomics
 import Testing
 
-/// Chain vectors (shared/reference/vectors.md) and unit cases for the pools.
+/// Chain vectors (the numbers `opentensor/subtensor`'s own tests assert) and unit cases for the pools.
 @Suite struct SubnetPoolVectorTests {
     static let launchFeeless = PoolRules.launch2025_02.with(fee: .none)
 

@@ -104,7 +104,7 @@ public struct MinerModel: Sendable, Equatable {
     public let slots: Int
 }
 
-/// Rental prices per GPU-hour from shared/spec/market-data.md §6 (suggested defaults, [REP]):
+/// Rental prices per GPU-hour from docs/calibration.md §6 (defaults; reported figures):
 /// H100 $2.00 (marketplace range $1.50–3.00, §4a: Oct 2025 low $1.70, Mar 2026 index $2.35),
 /// A100 80GB $1.20 ($0.86–2.45), RTX 4090 $0.34 ($0.15–0.60, RunPod Mar 2026).
 public enum GPUCatalog {

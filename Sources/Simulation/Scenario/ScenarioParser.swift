@@ -11,7 +11,7 @@ public enum ScenarioParser {
 
     /// Values a scenario may leave out, and the limits it must keep.
     public enum Defaults {
-        /// `start.issuance`: 10,950,000 TAO, the network in mid-2026 (market-data §6: ~10.9–11.0M).
+        /// `start.issuance`: 10,950,000 TAO, the network in mid-2026 (calibration §6: ~10.9–11.0M).
         public static let startIssuanceRao: UInt64 = 10_950_000_000_000_000
         /// `start.date`: 2026-07-01, the chain's newest rules (`head-2026-06`) in force.
         public static let startDate = CalendarDate(daysSinceEpoch: 20_635)

@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Prices are log-normal quantiles: p_i = median · exp(σ·Φ⁻¹((i − ½)/n)), with σ solved so that
 /// Σp equals `priceSum` (or given directly). So the median and the sum are met exactly up to
-/// rounding, and a few subnets are large, as on the real network (market-data §3b: Oct 2025,
+/// rounding, and a few subnets are large, as on the real network (calibration §3b: Oct 2025,
 /// 127 subnets, median 0.0034, Σp 1.05; Aug 2025, 118 subnets, median 0.0029, Σp 1.07).
 /// Alpha reserves and outstanding alpha are log-normal quantiles too, assigned to subnets in a
 /// seeded random order; T = ⌊p·A⌋.

@@ -113,7 +113,7 @@ public struct PoolRules: Sendable, Equatable {
                   minimumStakeRao: minimumStakeRao, priceLimit: priceLimit, injection: injection, ema: ema)
     }
 
-    /// `card` (shared/spec/rule-sets.md): exact floor, 0.05% fee kept in the input-side reserve,
+    /// `card` (docs/rule-sets.md): exact floor, 0.05% fee kept in the input-side reserve,
     /// output side ≥ 1,000,000 rao, no minimum stake, exact average-price limits, exact
     /// injection, EMA α = 0.0003 per block (⌊0.0003·2^64⌋ in U64F64) without cap or warm-up,
     /// spot taken as ⌊T·2^64/A⌋ in U64F64.

@@ -7,7 +7,7 @@ import Testing
 import Glibc
 #endif
 
-/// The weighted pool against the chain's vectors (shared/reference/vectors.md and subtensor
+/// The weighted pool against the chain's vectors (the numbers subtensor's own tests assert, and subtensor
 /// 14bc6f9f9 balancer.rs tests).
 @Suite struct BalancerVectorTests {
     static func weight(_ numerator: UInt64, _ denominator: UInt64) -> Perquintill {

@@ -2,7 +2,7 @@
 import Testing
 
 /// The chain's own epoch tests (`pallets/subtensor/src/tests/epoch.rs` at HEAD 14bc6f9f9) and
-/// the public vectors (`shared/reference/vectors.md`), reproduced through `YumaEpoch`.
+/// the public vectors (the numbers `opentensor/subtensor`'s own tests assert), reproduced through `YumaEpoch`.
 @Suite struct YumaVectorTests {
     /// A sequence of epochs on one subnet: weights per epoch, bonds and permits carried.
     struct Chain {
