@@ -22,6 +22,17 @@ import Testing
         #expect(card["author_tao_rao"] as? Int == 0)
     }
 
+    /// Found from outside: this stake used to pay out the whole alpha reserve and print price 0.
+    @Test func aStakeAtTheExtremeWeightStopsAtTheHighestPriceAndKeepsAlpha() throws {
+        let result = try CLI.run(["swap", "--rules", "head-2026-08", "--tao-reserve", "45051570", "--alpha-reserve", "4032040",
+                                  "--quote-weight", "0.99", "--fee-rate", "1/65535", "--stake", "7660679025"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let object = try SwapCommandTests.json(result)
+        #expect(object["alpha_reserve_after_rao"] as? Int == 1)
+        #expect(object["refunded_rao"] as? Int == 7_652_863_505)
+        #expect(object["price_after"] as? String == "534009.808080808080344901")
+    }
+
     @Test func halfWeightWithoutFeeIsTheConstantProductCurveToARao() throws {
         let weighted = try SwapCommandTests.json(try CLI.run(["swap"] + Self.pool + ["--stake", "1000000000", "--fee-rate", "0"]))
         let v2 = try SwapCommandTests.json(try CLI.run(["swap", "--tao-reserve", "100000000000", "--alpha-reserve", "100000000000", "--stake", "1000000000", "--fee-rate", "0"]))

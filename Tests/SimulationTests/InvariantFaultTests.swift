@@ -3,7 +3,7 @@ import FixedMath
 @testable import TaoEconomics
 import Testing
 
-/// Each of the seven invariants can fire: a fault of the kind it guards against is injected
+/// Each invariant can fire: a fault of the kind it guards against is injected
 /// into a running check (after block `faultBlock`'s step, before its checks, through the run's
 /// test-only hook) and the run stops with that invariant at that block, as `dtao check` reports.
 @Suite struct InvariantFaultTests {
@@ -73,6 +73,19 @@ import Testing
             network.tao.freeRao -= forged.amountInRao
             network.tao.poolsRao += forged.amountInRao
             network.observations.swaps.append(SwapObservation(netuid: 1, quote: forged, rules: rules))
+        }, netuid: 1)
+    }
+
+    @Test func poolBoundsFiresOnATradeThatEmptiesAReserve() throws {
+        Self.expect(.poolBounds, try Self.violation { network in
+            let pool = network.subnets[0].pool
+            // A forged stake that takes every alpha rao of the pool (recorded only: the ledger stays whole).
+            let drained = SwapQuote(side: .stake, amountInRao: 1_000_000_000, feeRao: 0, swappedInRao: 1_000_000_000,
+                                    curveOutRao: pool.alphaReserveRao, amountOutRao: pool.alphaReserveRao,
+                                    taoReserveBeforeRao: pool.taoReserveRao, alphaReserveBeforeRao: pool.alphaReserveRao,
+                                    taoReserveAfterRao: pool.taoReserveRao + 1_000_000_000, alphaReserveAfterRao: 0,
+                                    alphaOutstandingAfterRao: pool.alphaOutstandingRao + pool.alphaReserveRao, isStable: false)
+            network.observations.swaps.append(SwapObservation(netuid: 1, quote: drained, rules: network.rules.pool))
         }, netuid: 1)
     }
 

@@ -38,6 +38,11 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
     /// [0, 1]; the alpha paid to UIDs, plus the owner UID's burned share, plus the floors'
     /// remainder (credited to dust) equals the pending miners' and validators' alpha, to the rao.
     case consensus
+    /// No trade empties a pool's reserve (the pool keeps TAO and alpha, so its price stays
+    /// finite and positive), and on a weighted pool no trade moves the spot price down below
+    /// the curve's minimum or up above its maximum (every trade stops at its limit, and the
+    /// limits lie inside those bounds).
+    case poolBounds = "pool-bounds"
 
     /// The name `dtao check` prints and `--invariants` takes.
     public var name: String { rawValue }
@@ -53,6 +58,7 @@ public enum Invariant: String, Sendable, CaseIterable, Comparable, Encodable {
         case .sharesSum: 5
         case .emissionSchedule: 6
         case .consensus: 7
+        case .poolBounds: 8
         }
     }
 

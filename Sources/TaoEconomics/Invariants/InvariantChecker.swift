@@ -94,6 +94,13 @@ public struct InvariantChecker: Sendable {
                 }
             }
         }
+        if isEnabled(.poolBounds) {
+            for observation in network.observations.swaps {
+                if let details = InvariantChecker.boundsProblem(observation) {
+                    return InvariantViolation(invariant: .poolBounds, block: block, netuid: observation.netuid, details: details)
+                }
+            }
+        }
         if isEnabled(.constantProduct) {
             for observation in network.observations.swaps {
                 if let details = InvariantChecker.swapProblem(observation) {
@@ -203,6 +210,26 @@ public struct InvariantChecker: Sendable {
         }
         if o.outputReserveAfterRao < o.minimumOutputReserveRao {
             return "a \(o.side.rawValue) left the output reserve at \(o.outputReserveAfterRao) rao, below the minimum \(o.minimumOutputReserveRao)"
+        }
+        return nil
+    }
+
+    /// `pool-bounds` for one trade: neither reserve went from positive to 0, and a weighted
+    /// pool's spot price (`BalancerMath.price`, U64F64 floored, against the limits as the chain
+    /// converts them) did not fall below the minimum price nor rise above the maximum. A pool
+    /// that starts outside the bounds may trade toward them.
+    static func boundsProblem(_ o: SwapObservation) -> String? {
+        if o.taoBeforeRao > 0, o.taoAfterRao == 0 { return "a \(o.side.rawValue) emptied the TAO reserve (\(o.taoBeforeRao) rao before)" }
+        if o.alphaBeforeRao > 0, o.alphaAfterRao == 0 { return "a \(o.side.rawValue) emptied the alpha reserve (\(o.alphaBeforeRao) rao before)" }
+        guard case let .weighted(curve) = o.curve, let w2 = o.quoteWeight else { return nil }
+        let before = BalancerMath.price(alphaReserveRao: o.alphaBeforeRao, taoReserveRao: o.taoBeforeRao, quoteWeight: w2)
+        let after = BalancerMath.price(alphaReserveRao: o.alphaAfterRao, taoReserveRao: o.taoAfterRao, quoteWeight: w2)
+        let lowest = SubnetPool.limitPrice(rao: curve.minimumPriceRao), highest = SubnetPool.limitPrice(rao: curve.maximumPriceRao)
+        if after < lowest, after < before {
+            return "a \(o.side.rawValue) moved the price down to \(PriceRatio(u64f64Raw: after)) TAO, below the minimum \(curve.minimumPriceRao) rao per alpha"
+        }
+        if after > highest, after > before {
+            return "a \(o.side.rawValue) moved the price up to \(PriceRatio(u64f64Raw: after)) TAO, above the maximum \(curve.maximumPriceRao) rao per alpha"
         }
         return nil
     }

@@ -12,7 +12,7 @@ public enum PoolCurve: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .constantProduct(rounding): return "constant product x·y = k; \(rounding)"
         case let .weighted(rules):
-            return "weighted constant product x^w1·y^w2 (balancer), w2 the quote (TAO) weight as a Perquintill, w1 = 1 − w2, both ≥ 0.01; the power term by safe-bigmath's pow_ratio_scaled (precision 256, scale 1e18); net input ≤ \(rules.inputReserveMultiplier) × the input reserve; prices from \(rules.minimumPriceRao) to \(rules.maximumPriceRao) rao per alpha"
+            return "weighted constant product x^w1·y^w2 (balancer), w2 the quote (TAO) weight as a Perquintill, w1 = 1 − w2, both ≥ 0.01; the power term by safe-bigmath's pow_ratio_scaled (precision 256, scale 1e18); net input ≤ \(rules.inputReserveMultiplier) × the input reserve; prices from \(rules.minimumPriceRao) to \(rules.maximumPriceRao) rao per alpha; a buy that would empty the alpha reserve stops at its limit (the chain's price_target reads that price as 0 and would pay out the whole reserve)"
         }
     }
 

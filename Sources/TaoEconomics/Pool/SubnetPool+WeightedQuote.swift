@@ -19,7 +19,10 @@ extension SubnetPool {
     ///    buy, the lowest for a sell);
     /// 3. if the whole net input ends at or inside the limit it all goes in; otherwise only what
     ///    reaches the limit (`calculate_quote_delta_in` / `calculate_base_delta_in`), with the fee
-    ///    recomputed on it (⌊Δ ⊗ r/(65535 − r)⌋), and the rest is returned;
+    ///    recomputed on it (⌊Δ ⊗ r/(65535 − r)⌋), and the rest is returned; a buy whose whole input
+///    would empty the alpha reserve has no finite price after it, so it is beyond every limit
+///    and stops at the limit (`BalancerMath.buyTargetPrice`: where the chain's `price_target`
+///    reads 0 from `safe_div` and pays out the whole reserve, dtao does not model a drain);
     /// 4. the output is ⌊R_out·(1 − e)⌋ with e the power term (`BalancerMath.power`); a non-zero
     ///    input with a zero output is refused (`ReservesTooLow`), and so is an output above the
     ///    reserve (`InsufficientLiquidity`);
@@ -111,7 +114,7 @@ extension SubnetPool {
         }
         let requestedOut = output(net)
         let target = side == .stake
-            ? BalancerMath.price(alphaReserveRao: alpha - min(alpha, requestedOut), taoReserveRao: tao.addingReportingOverflow(net).overflow ? .max : tao + net, quoteWeight: weight)
+            ? BalancerMath.buyTargetPrice(alphaReserveRao: alpha - min(alpha, requestedOut), taoReserveRao: tao.addingReportingOverflow(net).overflow ? .max : tao + net, quoteWeight: weight)
             : BalancerMath.price(alphaReserveRao: alpha.addingReportingOverflow(net).overflow ? .max : alpha + net, taoReserveRao: tao - min(tao, requestedOut), quoteWeight: weight)
         let delta: UInt64, stepFee: UInt64, out: UInt64
         if side == .stake ? target <= limit : target >= limit {

@@ -184,6 +184,41 @@ import Glibc
         }
     }
 
+    /// No trade empties a reserve or moves the price out of [10^−6, 10^6] TAO per alpha, at every
+    /// weight and input up to the 1000× cap (inputs drawn as multiples of the input reserve, where
+    /// the power term underflows at the extreme weights and the chain's `price_target` reads 0).
+    @Test func noTradeEmptiesAReserveOrLeavesThePriceBounds() async {
+        await propertyCheck(count: 1_000, input: Gen.uint64(in: 1_000_000...1_000_000_000_000_000), Gen.uint64(in: 1_000_000...1_000_000_000_000_000),
+                            Self.weights, Gen.uint64(in: 1...1_000), Gen.bool) { tao, alpha, parts, multiple, stake in
+            let w2 = Perquintill(parts: parts)!
+            let pool = SubnetPool(netuid: 1, taoReserveRao: tao, alphaReserveRao: alpha, alphaOutstandingRao: 2_000_000_000_000_000_000, quoteWeight: w2)
+            let side: SwapSide = stake ? .stake : .unstake
+            let amount = (stake ? tao : alpha) * multiple
+            for origin in [SwapOrigin.protocol, .staker] {
+                guard let quote = try? pool.quote(side, amountRao: amount, rules: Self.head, origin: origin) else { continue }
+                let observation = SwapObservation(netuid: 1, quote: quote, rules: Self.head)
+                #expect(InvariantChecker.boundsProblem(observation) == nil, "\(side) \(amount) on \(tao)/\(alpha) at \(w2)")
+                #expect(quote.alphaReserveAfterRao > 0 && quote.taoReserveAfterRao > 0)
+            }
+        }
+    }
+
+    /// The drain found from outside: at quote weight 0.99 a stake of 170× the TAO reserve took the
+    /// whole alpha reserve. It stops at the highest price (10^6 TAO per alpha) and refunds the rest.
+    @Test func anExtremeWeightStakeStopsAtTheHighestPrice() throws {
+        let pool = SubnetPool(netuid: 1, taoReserveRao: 45_051_570, alphaReserveRao: 4_032_040, alphaOutstandingRao: 4_032_040,
+                              quoteWeight: Perquintill(parts: 990_000_000_000_000_000)!)
+        let rules = Self.head.with(fee: .toBlockAuthor(numerator: 1))
+        let quote = try pool.quote(.stake, amountRao: 7_660_679_025, rules: rules, origin: .staker)
+        #expect(quote.alphaReserveAfterRao == 1)
+        #expect(quote.amountOutRao == 4_032_039)
+        #expect(quote.refundedRao == 7_652_863_505)
+        let after = BalancerMath.price(alphaReserveRao: quote.alphaReserveAfterRao, taoReserveRao: quote.taoReserveAfterRao, quoteWeight: pool.quoteWeight!)
+        #expect(after <= SubnetPool.limitPrice(rao: WeightedCurveRules.head.maximumPriceRao))
+        #expect(BalancerMath.buyTargetPrice(alphaReserveRao: 0, taoReserveRao: 1, quoteWeight: .half) == .max)
+        #expect(BalancerMath.buyTargetPrice(alphaReserveRao: 2, taoReserveRao: 1, quoteWeight: .half) == 1 << 63)
+    }
+
     @Test func injectionKeepsTheSpotPriceWithinItsBound() async {
         await propertyCheck(count: 1_500, input: Gen.uint64(in: 1...UInt64.max / 2), Gen.uint64(in: 1...UInt64.max / 2), Self.weights,
                             Gen.uint64(in: 0...UInt64.max / 2), Gen.uint64(in: 0...UInt64.max / 2)) { tao, alpha, parts, taoIn, alphaIn in

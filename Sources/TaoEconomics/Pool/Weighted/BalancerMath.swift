@@ -50,6 +50,21 @@ public enum BalancerMath {
         return multiply(ratio, reserves)
     }
 
+    /// The spot price a buy would end at, as `price`, except that a pool left with TAO and no
+    /// alpha is priced above every limit (2^128 − 1) instead of `safe_div`'s 0.
+    ///
+    /// The chain's `price_target` uses `calculate_price`, whose `safe_div` reads y ÷ 0 as 0, so a
+    /// buy whose power term underflows (e.g. quote weight 0.99, an input 170 × the TAO reserve:
+    /// (R/(R + Δ))^99 < 10^−18) compares 0 with its limit, runs in full and pays out the whole
+    /// alpha reserve. Priced here as what it is (unbounded), the buy stops at its limit price
+    /// (by default the highest price) and the pool keeps alpha.
+    ///
+    ///     buyTargetPrice(alphaReserveRao: 0, taoReserveRao: 1, quoteWeight: .half) == UInt128.max
+    ///     buyTargetPrice(alphaReserveRao: 2, taoReserveRao: 1, quoteWeight: .half) == 1 << 63   // 0.5
+    public static func buyTargetPrice(alphaReserveRao x: UInt64, taoReserveRao y: UInt64, quoteWeight w2: Perquintill) -> UInt128 {
+        x == 0 && y > 0 ? .max : price(alphaReserveRao: x, taoReserveRao: y, quoteWeight: w2)
+    }
+
     /// `exp_scaled(reserve, Δ)` for Δ ≥ 0: (R / (R + Δ))^k as U64F64 raw, at most 1.0, where
     /// k = w1/w2 for a sell (`baseQuote`, R the alpha reserve) and w2/w1 for a buy (R the TAO
     /// reserve). R + Δ saturates at 2^64 − 1 as the chain's `saturating_add` does. The power is
