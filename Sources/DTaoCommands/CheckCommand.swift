@@ -124,10 +124,9 @@ struct CheckCommand: ParsableCommand {
         let current = BaselineRecord(scenario: scenario, engineVersion: DTao.version)
         report.golden.directory = target
         if updateGolden {
-            do {
-                try GoldenComparison.update(fresh: scratch, golden: target)
-                try current.write(to: target)
-            } catch { throw CommandFailure.machine(error.description) }
+            do { try GoldenComparison.update(fresh: scratch, golden: target, record: current) } catch {
+                throw CommandFailure.machine("\(error.description) (the baseline in \(target) is unchanged)")
+            }
             report.golden.status = .updated
             return report
         }

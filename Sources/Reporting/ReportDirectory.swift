@@ -81,23 +81,35 @@ public struct ReportDirectory {
     /// The path of `name` inside the working directory.
     public func path(_ name: String) -> String { (workingPath as NSString).appendingPathComponent(name) }
 
-    /// Moves the finished files into place. - Throws: `OutputFailure`; the working directory is
+    /// Moves the finished files into place: the working folder is synced, renamed to `finalPath`
+    /// (an old folder there is moved aside first and removed after), and the parent folder is
+    /// synced so the rename is on the disk. - Throws: `OutputFailure`; the working directory is
     /// then removed.
     public func commit() throws(OutputFailure) {
         let manager = FileManager.default
-        do {
-            try manager.removeItem(atPath: path("INCOMPLETE"))
-            if manager.fileExists(atPath: finalPath) {
-                let old = finalPath + ".replaced-\(ProcessInfo.processInfo.processIdentifier)"
-                try manager.moveItem(atPath: finalPath, toPath: old)
-                try manager.moveItem(atPath: workingPath, toPath: finalPath)
-                try manager.removeItem(atPath: old)
-            } else {
-                try manager.moveItem(atPath: workingPath, toPath: finalPath)
+        let old = finalPath + ".replaced-\(ProcessInfo.processInfo.processIdentifier)"
+        var movedAside = false
+        do throws(OutputFailure) {
+            do { try manager.removeItem(atPath: path("INCOMPLETE")) } catch {
+                throw OutputFailure(path: path("INCOMPLETE"), reason: SystemError.message(error))
             }
+            try SystemError.synchronize(workingPath)
+            if manager.fileExists(atPath: finalPath) {
+                try SystemError.rename(finalPath, to: old)
+                movedAside = true
+            }
+            try SystemError.rename(workingPath, to: finalPath)
+            if movedAside {
+                movedAside = false
+                try? manager.removeItem(atPath: old)
+            }
+            let parent = (finalPath as NSString).deletingLastPathComponent
+            try SystemError.synchronize(parent.isEmpty ? "." : parent)
         } catch {
+            // The old folder goes back where it was; the new one is dropped.
+            if movedAside { try? SystemError.rename(old, to: finalPath) }
             abandon()
-            throw OutputFailure(path: finalPath, reason: SystemError.message(error))
+            throw error
         }
     }
 

@@ -68,6 +68,21 @@ enum SystemError {
         }
     }
 
+    /// fsync(2) on a file or folder, so its bytes (a folder: its entries, after a rename) are on
+    /// the disk before the caller goes on. - Throws: `OutputFailure` with errno's message.
+    static func synchronize(_ path: String) throws(OutputFailure) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw OutputFailure(path: path, reason: lastMessage()) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw OutputFailure(path: path, reason: lastMessage()) }
+    }
+
+    /// rename(2): `source` takes the name `destination` in one step. - Throws: `OutputFailure`
+    /// with errno's message.
+    static func rename(_ source: String, to destination: String) throws(OutputFailure) {
+        guard Foundation.rename(source, destination) == 0 else { throw OutputFailure(path: destination, reason: lastMessage()) }
+    }
+
     /// errno's message (strerror).
     static func lastMessage() -> String { String(cString: strerror(errno)) }
 

@@ -88,6 +88,33 @@ import Testing
         #expect(try RunCommandTests.contents(mount) == [])
     }
 
+    /// `check --update-golden` on a full disk: exit 3 saying the baseline is unchanged, and the
+    /// old baseline byte for byte as it was (it used to be half-written, subnets.csv truncated).
+    @Test func aFullDiskLeavesTheOldBaselineIntact() throws {
+        guard let mount = try Mounts.tmpfs(kibibytes: 1_024) else {
+            Issue.record("cannot mount a tmpfs here (needs root): the disk-full path is untested on this machine")
+            return
+        }
+        defer { Mounts.unmount(mount) }
+        let work = try RunCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let golden = mount.appendingPathComponent("golden")
+        let first = try CLI.run(["check", "s.yaml", "--golden", golden.path, "--update-golden"], in: work)
+        #expect(first.exitCode == 0, "\(first.standardError)")
+        let stored = try Mounts.files(golden)
+        #expect(stored.keys.contains { $0.hasSuffix("/subnets.csv") } && stored.keys.contains { $0.hasSuffix("/baseline.json") }, "\(stored.keys)")
+        try Mounts.fill(mount)
+        // A longer run: each new file is larger than the one it replaces.
+        try RunCommandTests.scenario.replacingOccurrences(of: "horizon: {blocks: 800}", with: "horizon: {blocks: 8000}")
+            .write(to: work.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let second = try CLI.run(["check", "s.yaml", "--golden", golden.path, "--update-golden"], in: work)
+        #expect(second.exitCode == 3, "\(second.standardError)")
+        #expect(second.standardError.contains("No space left on device"), "\(second.standardError)")
+        #expect(second.standardError.contains("is unchanged"), "\(second.standardError)")
+        #expect(try Mounts.files(golden) == stored)
+        #expect(try RunCommandTests.contents(mount) == ["filler", "golden"])
+    }
+
     /// An unwritable folder (immutable, so even root cannot write): exit 3, nothing left.
     @Test func anUnwritableFolderExitsThreeAndLeavesNothing() throws {
         let work = try RunCommandTests.workspace()
@@ -128,6 +155,30 @@ enum Mounts {
             return nil
         }
         return point
+    }
+
+    /// Every file of a folder (recursively) by relative path, with its bytes.
+    static func files(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder.path) ?? FileManager.default.enumerator(atPath: "/dev/null")! {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
+    /// Fills a mounted file system to the last byte with a file named `filler`.
+    static func fill(_ point: URL) throws {
+        let path = point.appendingPathComponent("filler").path
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else { return }
+        defer { try? handle.close() }
+        for size in [1 << 16, 1 << 12, 1 << 8, 1] {
+            let chunk = Data(count: size)
+            while (try? handle.write(contentsOf: chunk)) != nil {}
+        }
     }
 
     static func unmount(_ point: URL) {

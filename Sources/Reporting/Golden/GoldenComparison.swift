@@ -183,23 +183,39 @@ public enum GoldenComparison {
         }.joined(separator: ", ")
     }
 
-    /// Copies a fresh report's compared files into `golden`, replacing them, and removes a
-    /// stored `summary.md` (not a baseline file). The caller writes the baseline record.
-    public static func update(fresh: String, golden: String) throws(OutputFailure) {
+    /// Replaces the baseline in `golden` with a fresh report's compared files and `record`, all
+    /// at once: the new baseline is assembled in `<golden>.partial-<pid>` (with any other file
+    /// the old folder held, but not a stored `summary.md`, which is not a baseline file), each
+    /// file synced, and renamed over the old folder only when complete (`ReportDirectory`), the
+    /// parent folder synced. On any failure (a full disk, an unwritable folder) the old baseline
+    /// is left byte for byte as it was and nothing else remains.
+    public static func update(fresh: String, golden: String, record: BaselineRecord) throws(OutputFailure) {
         let manager = FileManager.default
+        let staging: ReportDirectory
+        do { staging = try ReportDirectory(out: golden, force: true) } catch {
+            if case let .output(failure) = error { throw failure }
+            throw OutputFailure(path: golden, reason: error.description)
+        }
         do {
-            try manager.createDirectory(atPath: golden, withIntermediateDirectories: true)
+            let baselineFiles = Set(files + optionalTables.map(\.file) + [BaselineRecord.fileName, "summary.md"])
+            let kept = ((try? manager.contentsOfDirectory(atPath: golden)) ?? []).filter { !baselineFiles.contains($0) }.sorted()
+            for file in kept {
+                try manager.copyItem(atPath: (golden as NSString).appendingPathComponent(file), toPath: staging.path(file))
+            }
             for file in files + optionalTables.map(\.file) {
-                let target = (golden as NSString).appendingPathComponent(file)
-                if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
                 let source = (fresh as NSString).appendingPathComponent(file)
                 guard files.contains(file) || manager.fileExists(atPath: source) else { continue }
-                try manager.copyItem(atPath: source, toPath: target)
+                try manager.copyItem(atPath: source, toPath: staging.path(file))
+                try SystemError.synchronize(staging.path(file))
             }
-            let summary = (golden as NSString).appendingPathComponent("summary.md")
-            if manager.fileExists(atPath: summary) { try manager.removeItem(atPath: summary) }
+        } catch let failure as OutputFailure {
+            staging.abandon()
+            throw failure
         } catch {
-            throw OutputFailure(path: golden, reason: SystemError.message(error))
+            staging.abandon()
+            throw OutputFailure(path: staging.workingPath, reason: SystemError.message(error))
         }
+        do { try record.write(to: staging.workingPath) } catch { staging.abandon(); throw error }
+        try staging.commit()
     }
 }
