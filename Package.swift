@@ -68,7 +68,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "TaoEconomics", "FixedMath"]
+            dependencies: [
+                "Simulation", "TaoEconomics", "FixedMath",
+                .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["ParserCorpus"]
         ),
         .testTarget(
             name: "ReportingTests",

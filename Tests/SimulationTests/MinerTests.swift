@@ -162,7 +162,7 @@ import Foundation
             _ = try ScenarioParser.parse(market, file: "m.yaml", directory: directory.path)
             Issue.record("a zero TAO price was accepted")
         } catch {
-            #expect(error.expected.contains("positive USD price"))
+            #expect(error.expected.contains("USD price from 0.000001"))
         }
     }
 }

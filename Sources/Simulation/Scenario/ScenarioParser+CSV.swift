@@ -24,7 +24,7 @@ extension ScenarioParser {
         do { reader = try CSVReader(string: text, trimFields: true) } catch {
             throw spec.error("a CSV file (\(path): \(error))")
         }
-        let expected = "block-or-date,\(value) with a \(allowZero ? "non-negative" : "positive") USD \(value)"
+        let expected = "block-or-date,\(value) with a USD \(value) \(MicroUSD.range(positive: !allowZero))"
         var points: [(block: UInt64, price: FixedDecimal<Decimal18>)] = []
         var row = 0, sawRow = false
         while let cells = reader.next() {
@@ -43,7 +43,7 @@ extension ScenarioParser {
             } else {
                 throw rowError
             }
-            guard let price = try? FixedDecimal<Decimal18>(parsing: cells[1]), price.raw.signum > 0 || (allowZero && price.raw.isZero) else {
+            guard let price = try? FixedDecimal<Decimal18>(parsing: cells[1]), MicroUSD.isExact(price, positive: !allowZero) else {
                 throw rowError
             }
             guard !points.contains(where: { $0.block == block }) else {

@@ -6,8 +6,13 @@ extension ScenarioParser {
                             "fixed_usd_per_month", "cost_path", "cost_csv", "distribution", "sell_fraction", "exits", "entries", "slots"]
 
     /// A USD amount as micro-dollars (at most 6 decimals are kept, floored).
+    /// A USD amount in whole micro-dollars: from 0 to $10,000,000,000 with at most 6 decimals
+    /// (`MicroUSD.isExact`); anything else is refused, never floored or capped.
     static func micro(_ value: YAMLValue, _ expected: String) throws(ScenarioError) -> UInt64 {
-        MicroUSD.from(try value.nonNegativeDecimal(expected))
+        let what = "\(expected), \(MicroUSD.range(positive: false))"
+        let amount = try value.decimal(what)
+        guard MicroUSD.isExact(amount, positive: false) else { throw value.error(what) }
+        return MicroUSD.from(amount)
     }
 
     static func parseMiners(_ value: YAMLValue, context: Context) throws(ScenarioError) -> MinerModel {
@@ -35,7 +40,9 @@ extension ScenarioParser {
             var hourly = GPUCatalog.usdPerHourMicro[gpu]
             if let given = entry["usd_per_gpu_hour"] { hourly = try micro(given, "a non-negative USD price per GPU-hour") }
             guard let hourly else {
-                throw entry["gpu"]!.error("a known GPU (\(GPUCatalog.usdPerHourMicro.keys.sorted().joined(separator: ", "))) or usd_per_gpu_hour")
+                let known = GPUCatalog.usdPerHourMicro.keys.sorted().joined(separator: ", ")
+                if let given = entry["gpu"] { throw given.error("a known GPU (\(known)) or usd_per_gpu_hour") }
+                throw value.error("a gpu (\(known)) or usd_per_gpu_hour beside the hardware costs (\(hardwareKeys.joined(separator: ", ")))")
             }
             let gpus = try entry["gpus_per_miner"]?.positive("a positive number of GPUs per miner") ?? 1
             let hours = try entry["hours_per_day"]?.nonNegativeDecimal("hours a day from 0 to 24") ?? FixedDecimal(raw: BigInteger(24 as UInt64) * FixedDecimal<Decimal18>.scale)

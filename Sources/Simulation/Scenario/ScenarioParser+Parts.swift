@@ -10,10 +10,10 @@ extension ScenarioParser {
         guard model.count == 1, let (kind, spec) = model.first else {
             throw taoUsd.error("exactly one of constant, piecewise, csv or gbm")
         }
-        let priceExpected = "a positive USD price such as 250 or 187.5"
+        let priceExpected = "a USD price such as 250 or 187.5, \(MicroUSD.range(positive: true))"
         func price(_ value: YAMLValue) throws(ScenarioError) -> FixedDecimal<Decimal18> {
             let parsed = try value.decimal(priceExpected)
-            guard parsed.raw.signum > 0 else { throw value.error(priceExpected) }
+            guard MicroUSD.isExact(parsed, positive: true) else { throw value.error(priceExpected) }
             return parsed
         }
         switch kind {
@@ -39,10 +39,7 @@ extension ScenarioParser {
             return .piecewise(try parseValueCSV(spec, context: context, value: "price", allowZero: false))
         default:
             let gbm = try spec.mapping(allowed: ["start", "drift", "volatility"], required: ["start", "volatility"])
-            let start = try gbm["start"]!.real(priceExpected)
-            guard start >= 0.000001, start <= Double(TaoUsdPath.ceilingMicro) / 1e6 else {
-                throw gbm["start"]!.error("a USD price from 0.000001 to 10000000000")
-            }
+            let start = try price(gbm["start"]!).raw.approximateDouble / 1e18
             let drift = try gbm["drift"]?.real("an annual drift such as 0.1 or -0.2") ?? 0
             guard abs(drift) <= TaoUsdPath.maximumAnnualDrift else {
                 throw gbm["drift"]!.error("an annual drift from -\(TaoUsdPath.maximumAnnualDrift) to \(TaoUsdPath.maximumAnnualDrift) (\(Int(TaoUsdPath.maximumAnnualDrift * 100))% a year)")
