@@ -9,13 +9,21 @@ struct EmissionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emission",
         abstract: "Print the block emission in rao for a given total issuance (the chain's formula).",
-        discussion: "The same formula gives a subnet's alpha emission from its alpha issuance.")
+        discussion: """
+            The same formula gives a subnet's alpha emission from its alpha issuance. The emission \
+            goes to standard output; the issuance as read, in TAO and rao, to standard error, so a \
+            misread unit shows.
+            """)
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Total issuance in rao.", valueName: "rao"), transform: ArgumentParsing.rao)
-    var issuance: UInt64
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Total issuance: rao (10300000000000000), or with a unit (1.03e16 rao, 10.3M TAO); at most the 21,000,000 TAO cap.",
+                               valueName: "rao"),
+            transform: IssuanceArgument.init(parsing:))
+    var issuance: IssuanceArgument
 
     func run() throws {
-        print(BlockEmission.forIssuance(issuance))
+        FileHandle.standardError.write(Data("issuance: \(issuance.echo)\n".utf8))
+        print(BlockEmission.forIssuance(issuance.rao))
     }
 }
 
@@ -71,8 +79,10 @@ struct ScheduleCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, csv or json.")
     var format: TableFormat = .table
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start from this total issuance (rao).", valueName: "rao"), transform: ArgumentParsing.rao)
-    var fromIssuance: UInt64?
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Start from this total issuance: rao (10300000000000000), or with a unit (1.03e16 rao, 10.3M TAO).", valueName: "rao"),
+            transform: IssuanceArgument.init(parsing:))
+    var fromIssuance: IssuanceArgument?
 
     @Option(name: .long, help: ArgumentHelp("Calendar date of the starting point (YYYY-MM-DD).", valueName: "date"), transform: ArgumentParsing.date)
     var fromDate: CalendarDate?
@@ -95,9 +105,6 @@ struct ScheduleCommand: ParsableCommand {
     var trigger: HalvingTrigger { halving ?? rules?.halving ?? .issuance }
 
     func validate() throws {
-        if let fromIssuance, fromIssuance > Supply.capRao {
-            throw ValidationError("--from-issuance \(fromIssuance) is above the 21,000,000 TAO cap (\(Supply.capRao) rao)")
-        }
         if let halving, let rules, halving != rules.halving {
             throw ValidationError("--halving \(halving) contradicts --rules \(rules.name), whose halvings follow \(rules.halving)")
         }
@@ -111,15 +118,18 @@ struct ScheduleCommand: ParsableCommand {
         let origin = try fromDate ?? CalendarDate(parsing: Self.defaultOriginDate)
         let clock = BlockClock(originBlock: fromBlock, originDate: origin, blocksPerDay: blocksPerDay)
         let schedule = EmissionSchedule(trigger: trigger)
-        var rows = ScheduleTable.rows(schedule: schedule, fromBlock: fromBlock, issuanceRao: fromIssuance ?? 0, clock: clock)
+        var rows = ScheduleTable.rows(schedule: schedule, fromBlock: fromBlock, issuanceRao: fromIssuance?.rao ?? 0, clock: clock)
         if let recycledTaoPerDay, recycledTaoPerDay > 0 {
-            let eras = schedule.projectedEras(from: fromBlock, issuanceRao: fromIssuance ?? 0, recycledRaoPerDay: recycledTaoPerDay,
+            let eras = schedule.projectedEras(from: fromBlock, issuanceRao: fromIssuance?.rao ?? 0, recycledRaoPerDay: recycledTaoPerDay,
                                               blocksPerDay: blocksPerDay, horizonBlocks: Self.projectionHorizonBlocks)
             rows = ScheduleTable.rows(eras: eras, schedule: schedule, clock: clock)
             if let last = eras.last, last.emissionRaoPerBlock > 0 {
                 FileHandle.standardError.write(Data("note: with \(FixedDecimal<Rao>(raw: BigInteger(recycledTaoPerDay))) TAO recycled a day, era \(last.era) has not ended \(Self.projectionHorizonBlocks) blocks after the starting point; its row is left open\n".utf8))
             }
         }
+        // The starting issuance as read: above the table, on standard error beside csv and json.
+        let start = "from issuance \((fromIssuance ?? IssuanceArgument.zero).echo)"
+        if format == .table { print(start) } else { FileHandle.standardError.write(Data((start + "\n").utf8)) }
         print(ScheduleTable.render(rows, format: format, countFrom: fromBlock), terminator: "")
     }
 }

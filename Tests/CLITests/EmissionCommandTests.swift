@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct EmissionCommandTests {
     @Test(arguments: [("0", "1000000000"), ("10500000000000000", "500000000"), ("20979493000000000", "976562"),
-                      ("21000000000000000", "0"), ("18446744073709551615", "0")])
+                      ("21000000000000000", "0"), ("10.5M TAO", "500000000"), ("1.05e16 rao", "500000000"), ("21000000TAO", "0")])
     func emissionPrintsOneInteger(_ issuance: String, _ expected: String) throws {
         let result = try CLI.run(["emission", "--issuance", issuance])
         #expect(result.exitCode == 0)
@@ -12,7 +12,10 @@ import Testing
 
     @Test(arguments: [["emission", "--issuance", "-5"], ["emission", "--issuance", "1.5"],
                       ["emission", "--issuance", "18446744073709551616"], ["emission", "--issuance", ""],
-                      ["emission", "--issuance", "1 000"], ["issuance", "--block", "-1"],
+                      ["emission", "--issuance", "1 000"], ["emission", "--issuance", "18446744073709551615"],
+                      ["emission", "--issuance", "21000000000000001"], ["emission", "--issuance", "22M TAO"],
+                      ["emission", "--issuance", "0.5 rao"], ["emission", "--issuance", "10.3 MTAO"], ["emission", "--issuance", "1e99"],
+                      ["schedule", "--from-issuance", "10300000.0000000001 TAO"], ["issuance", "--block", "-1"],
                       ["issuance", "--block", "abc"], ["issuance", "--block", "99999999999999999999"],
                       ["issuance", "--block", "5", "--halving", "weekly"],
                       ["schedule", "--from-issuance", "-1"], ["schedule", "--from-issuance", "21000000000000001"],
@@ -23,6 +26,23 @@ import Testing
         #expect(result.exitCode == 2, "\(arguments)")
         #expect(!result.standardError.isEmpty)
         #expect(result.standardOutput.isEmpty)
+    }
+
+    /// Found from outside: an issuance above the cap printed 0 with exit 0, and a TAO figure
+    /// given where rao are read printed a plausible table. Both now show.
+    @Test func theIssuanceReadIsEchoedWithItsUnitAndTheCapIsEnforced() throws {
+        let emission = try CLI.run(["emission", "--issuance", "10.3M TAO"])
+        #expect(emission.standardOutput == "1000000000\n")
+        #expect(emission.standardError == "issuance: 10300000 TAO (10300000000000000 rao)\n")
+        let above = try CLI.run(["emission", "--issuance", "22000000000000000"])
+        #expect(above.exitCode == 2)
+        #expect(above.standardError.contains("above the 21,000,000 TAO cap"))
+        // A TAO figure read as rao: the first line says 0.0103 TAO.
+        let misread = try CLI.run(["schedule", "--from-issuance", "10300000"])
+        #expect(misread.standardOutput.hasPrefix("from issuance 0.0103 TAO (10300000 rao)\n"), "\(misread.standardOutput)")
+        let csv = try CLI.run(["schedule", "--from-issuance", "10300000 TAO", "--format", "csv"])
+        #expect(csv.standardOutput.hasPrefix("era,"))
+        #expect(csv.standardError == "from issuance 10300000 TAO (10300000000000000 rao)\n")
     }
 
     @Test func negativeValueMessageNamesTheProblem() throws {
@@ -66,6 +86,8 @@ import Testing
         let result = try CLI.run(["schedule", "--halving", "blocks"])
         #expect(result.exitCode == 0)
         #expect(result.standardOutput.contains("emission_rao_per_block"))
-        #expect(result.standardOutput.split(separator: "\n").count == 32)
+        // The starting issuance, the header and 31 eras.
+        #expect(result.standardOutput.split(separator: "\n").count == 33)
+        #expect(result.standardOutput.hasPrefix("from issuance 0 TAO (0 rao)\n"))
     }
 }
