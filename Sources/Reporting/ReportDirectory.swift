@@ -103,14 +103,20 @@ public struct ReportDirectory {
                 movedAside = false
                 try? manager.removeItem(atPath: old)
             }
-            let parent = (finalPath as NSString).deletingLastPathComponent
-            try SystemError.synchronize(parent.isEmpty ? "." : parent)
+            try SystemError.synchronize(Self.parent(of: finalPath))
         } catch {
             // The old folder goes back where it was; the new one is dropped.
             if movedAside { try? SystemError.rename(old, to: finalPath) }
             abandon()
             throw error
         }
+    }
+
+    /// The folder that holds `path`: "." for a bare name, "/" for a top-level one. (Foundation's
+    /// `deletingLastPathComponent` traps on a one-letter relative name on Linux.)
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Removes the working directory after a failure.

@@ -15,10 +15,10 @@ import Yams
 public struct StateFile: Codable, Sendable {
     /// The `format` field of every state file.
     public static let format = "dtao-state"
-    /// The version this engine writes and reads.
-    public static let version = 2
+    /// The version this engine writes and reads (3: the file carries its digest).
+    public static let version = 3
     /// The oldest version this engine reads.
-    public static let oldestReadVersion = 2
+    public static let oldestReadVersion = 3
 
     /// The scenario a state belongs to: its name, path and SHA-256, and those of every file it read.
     public struct ScenarioRecord: Codable, Sendable, Equatable {
@@ -50,6 +50,10 @@ public struct StateFile: Codable, Sendable {
     public let block: UInt64
     /// The run's state.
     public let state: RunState
+    /// SHA-256 (lowercase hex) of the file's canonical encoding without this field: every other
+    /// field, JSON with sorted keys and no whitespace. A resume recomputes it and refuses a
+    /// file whose contents do not match (an edited header block, EMA price or netuid).
+    public private(set) var digest: String?
 
     /// The file of `state`, for a run of `scenario`.
     public init(state: RunState, scenario: ScenarioRecord, engineVersion: String) {
@@ -61,6 +65,17 @@ public struct StateFile: Codable, Sendable {
         seed = state.seed
         block = state.block
         self.state = state
+        digest = canonicalDigest
+    }
+
+    /// The SHA-256 of this file's canonical encoding, its `digest` left out.
+    var canonicalDigest: String {
+        var unsigned = self
+        unsigned.digest = nil
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Every value is built from integers, strings and finite doubles, which always encode.
+        return FileDigest.sha256Hex((try? encoder.encode(unsigned)) ?? Data())
     }
 
     /// The record of `scenario` as it is on disk now.
@@ -107,8 +122,9 @@ public struct StateFile: Codable, Sendable {
             throw refuse(at: "version", header.version.map(String.init) ?? "no version",
                          "state format version \(Self.oldestReadVersion) to \(Self.version), the versions this engine reads (an earlier engine's state: run the scenario again from its start)")
         }
+        let file: StateFile
         do {
-            return try decoder.decode(StateFile.self, from: data)
+            file = try decoder.decode(StateFile.self, from: data)
         } catch let error as DecodingError {
             var (keyPath, reason) = describe(error)
             // The JSON reader refuses an integer past every Swift type without saying where.
@@ -120,6 +136,14 @@ public struct StateFile: Codable, Sendable {
         } catch {
             throw refuse("unreadable JSON", "a state file written by dtao run --checkpoint-every")
         }
+        guard let digest = file.digest else { throw refuse(at: "digest", "missing", "the digest dtao writes into every state file") }
+        guard digest == file.canonicalDigest else {
+            throw refuse(at: "digest", digest, "the SHA-256 of the file's contents (\(file.canonicalDigest)): the file was changed after dtao wrote it")
+        }
+        guard file.block == file.state.block, file.seed == file.state.seed else {
+            throw refuse(at: "block", "\(file.block)", "the block of its state (\(file.state.block)) and the seed of its state (\(file.state.seed))")
+        }
+        return file
     }
 
     /// The fields that hold 128-bit raw fixed-point values; every other integer is at most 64 bits.

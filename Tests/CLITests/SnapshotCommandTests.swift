@@ -88,6 +88,27 @@ import Testing
         return text.replacingCharacters(in: range.upperBound..<end, with: value)
     }
 
+    /// State files are byte-identical across processes (netuid-keyed tables used to follow the
+    /// process's hash seed), so their digest holds and every resume of them is accepted.
+    @Test func stateFilesAreTheSameInEveryProcessAndResume() throws {
+        let work = try RunCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scenario = EpochCommandTests.root.appendingPathComponent("Scenarios/gpu-price-shock.yaml").path
+        let arguments = ["run", scenario, "--set", "subnets.generate.count=8", "--set", "horizon={days: 11}", "--set", "subnets.generate.miners.count=4",
+                         "--no-report", "--checkpoint-every", "7161"]
+        var states: [Data] = []
+        for run in 0..<3 {
+            let result = try CLI.run(arguments + ["--out", "r\(run)"], in: work)
+            #expect(result.exitCode == 0, "\(result.standardError)")
+            states.append(try Data(contentsOf: work.appendingPathComponent("r\(run)/state-6332161.json")))
+        }
+        #expect(Set(states).count == 1)
+        for run in 0..<3 {
+            let resumed = try CLI.run(arguments + ["--out", "s\(run)", "--resume", "r\(run)/state-6332161.json"], in: work)
+            #expect(resumed.exitCode == 0, "\(resumed.standardError)")
+        }
+    }
+
     @Test func resumingFromAChangedScenarioOrABadStateIsBadInput() throws {
         let work = try RunCommandTests.workspace()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -97,7 +118,11 @@ import Testing
         let text = try String(contentsOf: state, encoding: .utf8)
         for (name, damaged, mention) in [("cut.json", String(text.prefix(text.count / 2)), "JSON"),
                                           ("type.json", text.replacingOccurrences(of: "\"block\" : 400", with: "\"block\" : \"four hundred\""), "block"),
-                                          ("version.json", text.replacingOccurrences(of: "\"version\" : 2", with: "\"version\" : 7"), "version"),
+                                          ("version.json", text.replacingOccurrences(of: "\"version\" : 3", with: "\"version\" : 7"), "version"),
+                                          // Edits that keep the file well-formed: the digest no longer matches.
+                                          ("header.json", text.replacingOccurrences(of: "\"block\" : 400,\n  \"digest", with: "\"block\" : 401,\n  \"digest"), "digest"),
+                                          ("ema.json", Self.replacingFirstNumber(after: "\"emaPriceRaw\" : ", in: text, with: "1"), "digest"),
+                                          ("netuid.json", Self.replacingFirstNumber(after: "\"netuid\" : ", in: text, with: "77"), "netuid"),
                                           ("overflow.json", Self.replacingFirstNumber(after: "\"taoReserveRao\" : ", in: text, with: "18446744073709551616"), "taoReserveRao")] {
             try damaged.write(to: work.appendingPathComponent(name), atomically: true, encoding: .utf8)
             let result = try CLI.run(["run", "s.yaml", "--out", "x", "--resume", name], in: work)

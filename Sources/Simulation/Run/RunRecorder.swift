@@ -176,10 +176,10 @@ struct RunRecorder {
         let refusals: [RunEvent]
         let halvings: [HalvingCrossing]
         let first: NetworkSample?
-        let minerTracks: [UInt16: MinerTrack]
+        let minerTracks: KeyOrderedMap<UInt16, MinerTrack>
         let minerTotals: [MinerPeriodTotal]
         let eventCount: Int
-        let consensusTracks: [UInt16: ConsensusTrack]?
+        let consensusTracks: KeyOrderedMap<UInt16, ConsensusTrack>?
     }
 
     /// The recorder's position, for a checkpoint.
@@ -188,8 +188,8 @@ struct RunRecorder {
             .sorted { ($0.subnet.netuid, $0.subnet.registeredAtBlock) < ($1.subnet.netuid, $1.subnet.registeredAtBlock) }
         return State(previous: previous, previousRecycledTaoRao: previousRecycledTaoRao, previousAuthorFeesRao: previousAuthorFeesRao,
                      counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }), refusals: refusals, halvings: halvings,
-                     first: first, minerTracks: minerTracks, minerTotals: minerTotals, eventCount: eventCount,
-                     consensusTracks: consensusTracks.isEmpty ? nil : consensusTracks)
+                     first: first, minerTracks: KeyOrderedMap(minerTracks), minerTotals: minerTotals, eventCount: eventCount,
+                     consensusTracks: consensusTracks.isEmpty ? nil : KeyOrderedMap(consensusTracks))
     }
 
     /// A recorder with nothing recorded yet.
@@ -208,10 +208,10 @@ struct RunRecorder {
         refusals = state.refusals
         halvings = state.halvings
         first = state.first
-        minerTracks = state.minerTracks
+        minerTracks = state.minerTracks.dictionary
         minerTotals = state.minerTotals
         eventCount = state.eventCount
-        consensusTracks = state.consensusTracks ?? [:]
+        consensusTracks = state.consensusTracks?.dictionary ?? [:]
     }
 
     /// Notes a halving when the era changed with the last block.
