@@ -57,6 +57,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
         case let .invariant(violation): self = .refused(violation.description)
         case let .output(failure): self = .machine("\(failure); nothing was written")
         case .resume: self = .badInput(error.description)
+        case .ledger: self = .refused("\(error.description); nothing was written")
         }
     }
 

@@ -11,8 +11,9 @@ public enum ReportRun {
     ///   - checkpointEveryBlocks: when set, `state-<block>.json` every that many blocks from the
     ///     scenario's start, and at the end.
     ///   - resumedFrom: the checkpoint a resumed run continues, for the manifest.
-    /// - Throws: `RunError` from the run or its files; the working directory is then removed,
-    ///   so nothing is left half-written.
+    /// - Throws: `RunError` from the run or its files, or `.ledger` when the finished run's
+    ///   ledger does not balance; the working directory is then removed, so nothing is left
+    ///   half-written.
     public static func write(_ simulation: inout SimulationRun, into directory: ReportDirectory, engineVersion: String,
                              commandLine: [String], checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil,
                              extraFile: ExtraFile? = nil, progress: ((UInt64, UInt64) -> Void)? = nil) throws(RunError) -> RunOutcome {
@@ -50,6 +51,8 @@ public enum ReportRun {
             do { tee = TeeSink(try ReportWriter(directory: directory, checkpointing: checkpointing), extra) } catch { throw RunError.output(error) }
             simulation.checkpointEveryBlocks = checkpointEveryBlocks
             let outcome = try simulation.run(into: &tee, progress: progress)
+            // A run whose ledger does not balance failed: its reports are not moved into place.
+            guard outcome.ledgerViolations.isEmpty else { throw RunError.ledger(outcome.ledgerViolations) }
             let writer = tee.first
             extra = tee.second
             do throws(OutputFailure) {

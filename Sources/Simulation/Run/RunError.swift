@@ -27,6 +27,9 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case invariant(InvariantViolation)
     /// A checkpoint does not fit the scenario it was to resume (bad input).
     case resume(String)
+    /// The run finished but its ledger does not balance (a rule broke conservation): a failed
+    /// run, whose reports are not kept.
+    case ledger([LedgerViolation])
 
     public var description: String {
         switch self {
@@ -34,6 +37,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
         case let .output(failure): return failure.description
         case let .invariant(violation): return violation.description
         case let .resume(reason): return "cannot resume: \(reason)"
+        case let .ledger(violations): return "the ledger does not balance: " + violations.map(\.description).joined(separator: "; ")
         }
     }
 }
