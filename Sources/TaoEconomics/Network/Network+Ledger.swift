@@ -48,7 +48,7 @@ extension Network {
             let held = subnets[index].holders.totalRao, burned = subnets[index].alphaBurnedRao
             if pending + UInt128(held) + UInt128(burned) != UInt128(pool.alphaOutstandingRao) {
                 violations.append(LedgerViolation(law: .alphaConservation, netuid: pool.netuid,
-                    details: "outstanding \(pool.alphaOutstandingRao) ≠ pending \(pending) + held \(held) + burned \(burned)"))
+                    details: "outstanding \(pool.alphaOutstandingRao) ≠ pending \(pending) + held \(held) + burned \(burned) (off by \(Int128(pool.alphaOutstandingRao) - Int128(pending + UInt128(held) + UInt128(burned))) rao)"))
             }
             if inPool > Int128(Supply.capRao) {
                 violations.append(LedgerViolation(law: .supplyCap, netuid: pool.netuid,
@@ -58,7 +58,7 @@ extension Network {
         if pools != UInt128(tao.poolsRao) || pendingRoot != UInt128(tao.pendingRootRao) || accounts != UInt128(tao.subnetAccountsRao)
             || reservoirs != UInt128(tao.reservoirsRao) {
             violations.append(LedgerViolation(law: .taoConservation, netuid: nil,
-                details: "running totals drifted: pools \(tao.poolsRao) vs \(pools), pending root \(tao.pendingRootRao) vs \(pendingRoot), subnet accounts \(tao.subnetAccountsRao) vs \(accounts), reservoirs \(tao.reservoirsRao) vs \(reservoirs)"))
+                details: "running totals drifted from the subnets' sums: pools \(tao.poolsRao) vs \(pools), pending root \(tao.pendingRootRao) vs \(pendingRoot), subnet accounts \(tao.subnetAccountsRao) vs \(accounts), reservoirs \(tao.reservoirsRao) vs \(reservoirs) (off by \(Int128(tao.poolsRao) + Int128(tao.pendingRootRao) + Int128(tao.subnetAccountsRao) + Int128(tao.reservoirsRao) - Int128(pools + pendingRoot + accounts + reservoirs)) rao in all)"))
         }
         let held = UInt128(tao.poolsRao) + UInt128(tao.rootStakeRao) + UInt128(tao.pendingRootRao) + UInt128(tao.rootDividendsRao)
             + UInt128(tao.freeRao) + UInt128(tao.burnedRao) + UInt128(tao.authorFeesRao) + UInt128(tao.subnetAccountsRao) + UInt128(tao.reservoirsRao)
