@@ -4,7 +4,7 @@ import Reporting
 import Simulation
 import TaoEconomics
 
-/// `dtao check SCENARIO... [--set key.path=value]... [--invariants all|NAME,...] [--golden DIR] [--update-golden] [--format text|json] [--max-differences N]`
+/// `dtao check SCENARIO... [--set key.path=value]... [--invariants all|NAME,...] [--golden DIR] [--update-golden] [--format text|json|junit] [--max-differences N]`
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -21,7 +21,8 @@ struct CheckCommand: ParsableCommand {
             DIR/<name>/baseline.json) or the engine did. A missing baseline is reported as \
             missing. --update-golden rewrites the baselines instead (not with --set: baselines \
             are of the scenario files as written). --set applies to every scenario given. With --format json, the \
-            report (or, on bad input, an error object) is JSON on stdout. Exit codes: 0 every \
+            report (or, on bad input, an error object) is JSON on stdout; with --format junit, JUnit XML \
+            (one test case per scenario, a failure holding what text would print) for CI systems. Exit codes: 0 every \
             invariant held and every report matched; 1 a violation, a drift or a missing \
             baseline; 2 bad input; 3 the machine failed.
             """)
@@ -42,13 +43,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Rewrite the baselines under --golden from fresh runs.")
     var updateGolden = false
 
-    @Option(help: "Output format: text (for CI logs) or json.")
+    @Option(help: "Output format: text (for CI logs), json, or junit (JUnit XML: one test case per scenario).")
     var format: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Differing cells to print per scenario (all are counted).", valueName: "n"))
     var maxDifferences: Int = 10
 
-    enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
@@ -96,6 +97,8 @@ struct CheckCommand: ParsableCommand {
                 : "check FAILED: \(failed.count) of \(reports.count) scenario(s): \(failed.map(\.name).joined(separator: ", "))")
         case .json:
             print(JSONText.encode(CheckReport(ok: failed.isEmpty, invariants: enabled.sorted().map(\.name), scenarios: reports)), terminator: "")
+        case .junit:
+            print(CheckJUnit.xml(reports, invariants: enabled.sorted().map(\.name)), terminator: "")
         }
         if !failed.isEmpty { throw ExitCode(1) }
     }
@@ -137,36 +140,43 @@ struct CheckCommand: ParsableCommand {
         report.golden.differingCells = result.differingCells
         report.golden.differingRows = result.differingRows
         if result.status == .drift {
-            report.golden.provenance = BaselineRecord.read(from: target).map { $0.provenance(of: current) }
+            report.golden.provenance = BaselineRecord.read(from: target).map { $0.provenance(of: current, directory: target) }
                 ?? "the baseline has no \(BaselineRecord.fileName), so it cannot tell whether the scenario or the engine changed"
         }
         return report
     }
 
     func printText(_ report: ScenarioCheck) {
-        if let violation = report.violation {
-            print("  VIOLATION \(violation.invariant.name) at block \(violation.block)" + (violation.netuid.map { ", subnet \($0)" } ?? ""))
-            print("    \(violation.details)")
-            return
+        for line in report.textLines { print(line) }
+    }
+}
+
+extension ScenarioCheck {
+    /// What `--format text` prints under the scenario's heading (and a JUnit failure holds).
+    var textLines: [String] {
+        if let violation {
+            return ["  VIOLATION \(violation.invariant.name) at block \(violation.block)" + (violation.netuid.map { ", subnet \($0)" } ?? ""),
+                    "    \(violation.details)"]
         }
-        print("  invariants: ok")
-        guard let directory = report.golden.directory else { return }
-        switch report.golden.status {
-        case .updated: print("  baseline updated: \(directory)")
-        case .match: print("  reports match \(directory)")
+        var lines = ["  invariants: ok"]
+        guard let directory = golden.directory else { return lines }
+        switch golden.status {
+        case .updated: lines.append("  baseline updated: \(directory)")
+        case .match: lines.append("  reports match \(directory)")
         case .skipped: break
         case .missing:
-            print("  MISSING baseline in \(directory)")
-            for problem in report.golden.problems { print("    \(problem)") }
+            lines.append("  MISSING baseline in \(directory)")
+            for problem in golden.problems { lines.append("    \(problem)") }
         case .drift:
-            print("  DRIFT against \(directory)")
-            if let provenance = report.golden.provenance { print("    \(provenance)") }
-            for problem in report.golden.problems { print("    \(problem)") }
-            for (file, count) in report.golden.differingCells.sorted(by: { $0.key < $1.key }) where count > 0 {
-                print("    \(file): \(count) cell(s) in \(report.golden.differingRows[file] ?? 0) row(s) differ")
+            lines.append("  DRIFT against \(directory)")
+            if let provenance = golden.provenance { lines.append("    \(provenance)") }
+            for problem in golden.problems { lines.append("    \(problem)") }
+            for (file, count) in golden.differingCells.sorted(by: { $0.key < $1.key }) where count > 0 {
+                lines.append("    \(file): \(count) cell(s) in \(golden.differingRows[file] ?? 0) row(s) differ")
             }
-            for difference in report.golden.differences { print("    \(difference)") }
+            for difference in golden.differences { lines.append("    \(difference)") }
         }
+        return lines
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import DTaoCommands
 import Testing
 
 @Suite struct CheckCommandTests {
@@ -35,6 +36,28 @@ import Testing
         #expect(result.standardOutput.contains("DRIFT"))
         #expect(result.standardOutput.contains("subnets.csv line 3 (block 0, date 2025-03-01, netuid 2) column tao_reserve_rao: expected"))
         #expect(result.standardOutput.contains("check FAILED"))
+        // The hand edit is blamed on the baseline, not on the engine (it used to say "the engine changed").
+        #expect(result.standardOutput.contains("the baseline changed since it was stored: subnets.csv"), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("the engine changed"))
+    }
+
+    /// JUnit XML for CI systems: one test case per scenario, a failure holding the text report.
+    @Test func junitNamesEachScenarioAndItsFailure() throws {
+        let work = try Self.workspaceWithBaseline()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let passed = try CLI.run(["check", "s.yaml", "--golden", "golden", "--format", "junit"], in: work)
+        #expect(passed.exitCode == 0)
+        #expect(passed.standardOutput.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
+        #expect(passed.standardOutput.contains(#"<testsuites name="dtao check" tests="1" failures="0" errors="0">"#))
+        #expect(passed.standardOutput.contains(#"<testcase classname="dtao.check" name="cli-tiny" file="s.yaml"/>"#))
+        try FileManager.default.removeItem(at: work.appendingPathComponent("golden/cli-tiny/events.csv"))
+        let failed = try CLI.run(["check", "s.yaml", "--golden", "golden", "--format", "junit"], in: work)
+        #expect(failed.exitCode == 1)
+        #expect(failed.standardOutput.contains(#"failures="1""#))
+        #expect(failed.standardOutput.contains(#"<failure type="missing" message="no baseline in golden/cli-tiny">"#), "\(failed.standardOutput)")
+        let again = try CLI.run(["check", "s.yaml", "--golden", "golden", "--format", "junit"], in: work)
+        #expect(again.standardOutput == failed.standardOutput)
+        #expect(CheckJUnit.escape("a<b & \"c\"\u{1}") == "a&lt;b &amp; &quot;c&quot;")
     }
 
     @Test func derivedPricesHaveAStatedTolerance() throws {
@@ -143,7 +166,7 @@ import Testing
         #expect((golden["differing_cells"] as? [String: Int])?["subnets.csv"] == 8)
         #expect((golden["differing_rows"] as? [String: Int])?["subnets.csv"] == 4)
         #expect((golden["differing_cells"] as? [String: Int])?["network.csv"] == 0)
-        #expect((golden["provenance"] as? String)?.contains("the engine changed") == true)
+        #expect((golden["provenance"] as? String)?.contains("the baseline changed since it was stored: subnets.csv") == true)
     }
 
     @Test func aDriftSaysWhenTheScenarioChanged() throws {

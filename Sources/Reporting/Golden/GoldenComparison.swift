@@ -215,7 +215,9 @@ public enum GoldenComparison {
             staging.abandon()
             throw OutputFailure(path: staging.workingPath, reason: SystemError.message(error))
         }
-        do { try record.write(to: staging.workingPath) } catch { staging.abandon(); throw error }
+        let stored = ((try? manager.contentsOfDirectory(atPath: staging.workingPath)) ?? [])
+            .filter { (files + optionalTables.map(\.file)).contains($0) }.sorted()
+        do { try record.storing(stored, in: staging.workingPath).write(to: staging.workingPath) } catch { staging.abandon(); throw error }
         try staging.commit()
     }
 }
