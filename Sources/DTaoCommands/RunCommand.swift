@@ -67,6 +67,9 @@ struct RunCommand: ParsableCommand {
         if let seed { loaded.seed = seed }
         if let rules {
             do { try loaded.rebase(on: rules) } catch { throw CommandFailure.badInput(error.description, at: error) }
+            if !loaded.keysWithoutEffect.isEmpty {
+                FileHandle.standardError.write(Data("warning: under \(rules.name) these scenario keys have no effect (its rules have no part for them): \(loaded.keysWithoutEffect.joined(separator: ", "))\n".utf8))
+            }
         }
         var simulation: SimulationRun
         var resumedFrom: ResumeRecord?

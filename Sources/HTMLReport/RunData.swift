@@ -36,6 +36,13 @@ struct RunData {
             let rules = (manifest["rules"] as? [String: Any])?["name"] as? String ?? ""
             meta.append("Scenario \(scenario?["file"] as? String ?? "") · rules \(rules) · seed \(manifest["seed"].map { "\($0)" } ?? "") · "
                         + "blocks \(manifest["start_block"].map { "\($0)" } ?? "")–\(manifest["end_block"].map { "\($0)" } ?? "") · dtao \(manifest["engine_version"] as? String ?? "")")
+            if let market = manifest["market"] as? String { meta.append("TAO/USD: \(market)") }
+            if let overrides = manifest["overrides"] as? [String], !overrides.isEmpty {
+                meta.append("Overrides: " + overrides.map { "--set \($0)" }.joined(separator: " "))
+            }
+            if let ignored = manifest["keys_without_effect"] as? [String], !ignored.isEmpty {
+                meta.append("No effect under these rules: " + ignored.joined(separator: ", "))
+            }
         }
         meta.append("Built from this folder's CSV files (Reports/README.md documents every column). Vertical dashed lines mark halvings.")
         scenarioName = name

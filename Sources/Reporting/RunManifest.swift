@@ -54,6 +54,12 @@ public struct RunManifest: Encodable {
     /// Every file the scenario read besides itself (CSV paths, snapshots), with its SHA-256.
     let inputs: [InputFileRecord]
     let rules: RulesRecord
+    /// The `--set` overrides applied to the scenario file, in order (`key.path=value`).
+    let overrides: [String]
+    /// The TAO/USD model in words (`TaoUsdModel.summary`).
+    let market: String
+    /// Scenario keys the rule set has no part for, so they had no effect (after `--rules`).
+    let keysWithoutEffect: [String]
     let seed: UInt64
     let step: String
     let startBlock: UInt64
@@ -78,6 +84,9 @@ public struct RunManifest: Encodable {
         self.scenario = ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256)
         inputs = Array(hashes.dropFirst())
         rules = RulesRecord(scenario.rules)
+        overrides = scenario.overrides.map(\.description)
+        market = scenario.market.summary
+        keysWithoutEffect = scenario.keysWithoutEffect
         seed = scenario.seed
         step = scenario.step.rawValue
         startBlock = scenario.startBlock

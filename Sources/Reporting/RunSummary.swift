@@ -11,7 +11,15 @@ public enum RunSummaryText {
         var lines: [String] = []
         lines.append("# \(scenario.name)")
         lines.append("")
-        lines.append("Rules `\(scenario.rules.label)`, seed \(scenario.seed), step `\(scenario.step.rawValue)`; blocks \(scenario.startBlock) to \(scenario.endBlock) (\(first.date) to \(last.date), \(scenario.horizonBlocks) blocks at \(scenario.blocksPerDay) a day).")
+        lines.append("Rules `\(scenario.rules.label)`, seed \(scenario.seed), step `\(scenario.step.rawValue)`; blocks \(scenario.startBlock) to \(scenario.endBlock) (\(first.date) to \(last.date), \(scenario.horizonBlocks) blocks at \(scenario.blocksPerDay) a day). TAO/USD: \(scenario.market.summary).")
+        if !scenario.overrides.isEmpty {
+            lines.append("")
+            lines.append("Overrides: " + scenario.overrides.map { "`--set \($0)`" }.joined(separator: ", ") + ".")
+        }
+        if !scenario.keysWithoutEffect.isEmpty {
+            lines.append("")
+            lines.append("No effect under `\(scenario.rules.name)` (its rules have no part for them): " + scenario.keysWithoutEffect.map { "`\($0)`" }.joined(separator: ", ") + ".")
+        }
         if let imported = outcome.snapshot {
             let snapshot = imported.snapshot
             lines.append("")

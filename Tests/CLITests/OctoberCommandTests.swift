@@ -49,6 +49,31 @@ import Testing
         #expect(check.exitCode == 0, "\(check.standardOutput)\(check.standardError)")
     }
 
+    /// `--rules` to a rule set without reservoirs, Null epochs or baskets: the keys that lose
+    /// their effect are named on stderr, in the manifest, the summary and the report, as are the
+    /// `--set` overrides and the price model.
+    @Test func keysARuleSetCannotUseAreNamedWithTheOverridesAndTheMarket() throws {
+        let work = try RunCommandTests.workspace(Self.scenario)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try CLI.run(["run", "s.yaml", "--out", "a", "--rules", "head-2026-08", "--set", "seed=6"], in: work)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let ignored = ["root.claim_slice", "subnets[1].alpha_reservoir", "subnets[2].epoch_consensus", "subnets[3].root_registered_fraction"]
+        #expect(result.standardError.contains("warning: under head-2026-08 these scenario keys have no effect"), "\(result.standardError)")
+        let manifest = try Self.manifest(work.appendingPathComponent("a"))
+        #expect(manifest["keys_without_effect"] as? [String] == ignored)
+        #expect(manifest["overrides"] as? [String] == ["seed=6"])
+        #expect(manifest["market"] as? String == "constant $230")
+        let summary = try String(contentsOf: work.appendingPathComponent("a/summary.md"), encoding: .utf8)
+        #expect(summary.contains("TAO/USD: constant $230."))
+        #expect(summary.contains("Overrides: `--set seed=6`."))
+        #expect(summary.contains("`subnets[1].alpha_reservoir`"))
+        let report = try String(contentsOf: work.appendingPathComponent("a/report.html"), encoding: .utf8)
+        #expect(report.contains("--set seed=6") && report.contains("subnets[3].root_registered_fraction"))
+        // Under its own rule set nothing is ignored.
+        #expect(try CLI.run(["run", "s.yaml", "--out", "b"], in: work).standardError.isEmpty)
+        #expect(try Self.manifest(work.appendingPathComponent("b"))["keys_without_effect"] as? [String] == [])
+    }
+
     @Test func theOwnerCutParameterChangesTheRun() throws {
         let work = try RunCommandTests.workspace(Self.scenario)
         defer { try? FileManager.default.removeItem(at: work) }

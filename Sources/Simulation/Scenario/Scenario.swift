@@ -16,6 +16,29 @@ public enum TaoUsdModel: Sendable, Equatable {
     /// Geometric Brownian motion, one step a day: S ← S·exp((μ − σ²/2)/365 + σ·√(1/365)·Z).
     case gbm(start: Double, drift: Double, volatility: Double)
 
+    /// The model in words, for the manifest, the summary and the report: "constant $250",
+    /// "piecewise: 2 points, $267.82 at block 6,979,000 to $297 at block 7,000,000",
+    /// "GBM from $250, drift 0 and volatility 0.8 a year".
+    public var summary: String {
+        switch self {
+        case let .constant(price): return "constant $\(Self.usd(price))"
+        case let .piecewise(points):
+            guard let first = points.first, let last = points.last else { return "piecewise: no points" }
+            return "piecewise: \(points.count) point\(points.count == 1 ? "" : "s"), $\(Self.usd(first.price)) at block \(first.block) to $\(Self.usd(last.price)) at block \(last.block)"
+        case let .gbm(start, drift, volatility):
+            return "GBM from $\(start), drift \(drift) and volatility \(volatility) a year"
+        }
+    }
+
+    /// An exact USD amount without trailing zeros: 250, 267.82.
+    static func usd(_ price: FixedDecimal<Decimal18>) -> String {
+        var text = price.description
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     public static func == (lhs: TaoUsdModel, rhs: TaoUsdModel) -> Bool {
         switch (lhs, rhs) {
         case let (.constant(a), .constant(b)): return a == b
@@ -152,6 +175,16 @@ public struct Scenario: Sendable {
     public internal(set) var consensus = ScenarioConsensus()
     /// Every file the scenario read besides itself (a market CSV, cost CSVs), in reading order.
     public let inputFiles: [String]
+    /// The keys the scenario gives that only some rule sets use, with the part each needs, in
+    /// reading order (see `keysWithoutEffect`).
+    var partKeys: [(path: String, part: ScenarioPart)] = []
+
+    /// The scenario's keys that its current rule set has no part for, so they have no effect:
+    /// none as written (the parser refuses them), but `dtao run --rules` may switch to a rule
+    /// set without the part (e.g. `tao_reservoir` under `head-2026-08`).
+    public var keysWithoutEffect: [String] {
+        partKeys.filter { !$0.part.isIn(rules) }.map(\.path)
+    }
 
     /// The block after the last one run.
     public var endBlock: UInt64 { startBlock + horizonBlocks }

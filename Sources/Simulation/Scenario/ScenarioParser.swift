@@ -189,6 +189,7 @@ public enum ScenarioParser {
             registrations: registrations.sorted(), minerModels: minerModels, inputFiles: context.filesRead)
         scenario.consensus = ScenarioConsensus(all: try top["consensus"].map { value throws(ScenarioError) in try parseConsensus(value) },
                                                bySubnet: context.subnetConsensus)
+        scenario.partKeys = context.partKeys
         return scenario
     }
 
@@ -204,6 +205,8 @@ public enum ScenarioParser {
         let rules: RuleSet
         /// Every file read besides the scenario itself, in the order read, without repeats.
         private(set) var filesRead: [String] = []
+        /// Every key read that needs a rule-set part, with the part (`require`).
+        private(set) var partKeys: [(path: String, part: ScenarioPart)] = []
         /// Per-subnet `consensus:` settings, by netuid.
         var subnetConsensus: [UInt16: ScenarioConsensus.Entry] = [:]
 
@@ -221,7 +224,10 @@ public enum ScenarioParser {
         /// naming the rule sets that have it. `dtao run --rules` may still switch a scenario to a
         /// rule set without the part, whose rules then ignore the key.
         func require(_ value: YAMLValue, _ part: ScenarioPart) throws(ScenarioError) {
-            guard !part.isIn(rules) else { return }
+            guard !part.isIn(rules) else {
+                partKeys.append((value.path.description, part))
+                return
+            }
             let holders = RuleSet.all.filter(part.isIn).map(\.name).joined(separator: ", ")
             throw value.error("a key of rule sets with \(part.rawValue) (rules: \(holders)); under \(rules.name) it would have no effect")
         }
