@@ -78,7 +78,7 @@ let package = Package(
             name: "ReportingTests",
             dependencies: ["Reporting", "Simulation", "TaoEconomics", "FixedMath"]
         ),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", .product(name: "Plot", package: "Plot")]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", .product(name: "Plot", package: "Plot")], exclude: ["Fixtures"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Simulation", "FixedMath", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CLITests", dependencies: ["dtao", "DTaoCommands"]),
     ],

@@ -11,8 +11,10 @@ public struct DTao: ParsableCommand {
         abstract: "An exact economics engine for Bittensor's dynamic TAO.",
         discussion: """
             Amounts are integer rao (1 TAO = 1,000,000,000 rao) and every result is exact. \
-            Exit codes, for every subcommand: 0 success; 1 the rules refused or a check failed; \
-            2 bad input (including unknown options and malformed numbers).
+            Exit codes, for every subcommand: 0 success; 1 the rules refused or a check failed \
+            (a refused trade, an invariant violation, a drift, a failed run in a sweep); 2 bad \
+            input (including unknown options and malformed numbers); 3 the machine failed it \
+            (disk full, an unwritable folder), leaving nothing half-written.
             """,
         version: version,
         subcommands: [RunCommand.self, CheckCommand.self, RulesCommand.self, EmissionCommand.self, IssuanceCommand.self, ScheduleCommand.self, SwapCommand.self, MaxAmountCommand.self, InjectCommand.self, SnapshotCommand.self, SweepCommand.self, ReportCommand.self, EpochCommand.self, BenchCommand.self]

@@ -8,6 +8,9 @@ import Testing
         #expect(result.standardOutput.contains("emission"))
         #expect(result.standardOutput.contains("schedule"))
         #expect(result.standardOutput.contains("Exit codes"))
+        // Every exit code of the contract, 3 (the machine failed) included.
+        let words = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for code in ["0 success", "1 the rules refused", "2 bad input", "3 the machine failed"] { #expect(words.contains(code), "\(code)") }
     }
 
     @Test func versionPrintsTheVersion() throws {

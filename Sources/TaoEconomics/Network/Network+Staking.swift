@@ -39,20 +39,6 @@ extension Network {
         return quote
     }
 
-    /// Moves free TAO onto root stake.
-    public mutating func stakeRoot(taoRao: UInt64) throws(NetworkError) {
-        guard taoRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: taoRao) }
-        tao.freeRao -= taoRao
-        tao.rootStakeRao += taoRao
-    }
-
-    /// Moves root stake back to free TAO.
-    public mutating func unstakeRoot(taoRao: UInt64) throws(NetworkError) {
-        guard taoRao <= tao.rootStakeRao else { throw .insufficientRootStake(stakedRao: tao.rootStakeRao, requestedRao: taoRao) }
-        tao.rootStakeRao -= taoRao
-        tao.freeRao += taoRao
-    }
-
     /// Removes free TAO from issuance: it can be minted again, so an issuance-driven halving
     /// comes later.
     public mutating func recycleTao(_ amountRao: UInt64) throws(NetworkError) {
@@ -66,25 +52,6 @@ extension Network {
         guard amountRao <= tao.freeRao else { throw .insufficientFreeTao(availableRao: tao.freeRao, requestedRao: amountRao) }
         tao.freeRao -= amountRao
         tao.burnedRao += amountRao
-    }
-
-    /// Removes a holder's alpha from the subnet's issuance (it can be minted again).
-    public mutating func recycleAlpha(netuid: UInt16, holder: AlphaHolder, alphaRao: UInt64) throws(NetworkError) {
-        guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
-        var subnet = subnets[index]
-        try subnet.holders.debit(holder, alphaRao)
-        subnet.pool.retireOutstanding(alphaRao)
-        subnet.alphaRecycledRao += alphaRao
-        subnets[index] = subnet
-    }
-
-    /// Burns a holder's alpha: it stays issued (outstanding, held by nobody) but is unspendable.
-    public mutating func burnAlpha(netuid: UInt16, holder: AlphaHolder, alphaRao: UInt64) throws(NetworkError) {
-        guard let index = index(of: netuid) else { throw .unknownSubnet(netuid) }
-        var subnet = subnets[index]
-        try subnet.holders.debit(holder, alphaRao)
-        subnet.alphaBurnedRao += alphaRao
-        subnets[index] = subnet
     }
 
     /// Replaces a subnet's miners: `ids[k]` is paid with weight `weights[k]` from the next epoch

@@ -17,7 +17,6 @@ public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownSubnet(UInt16)
     case insufficientFreeTao(availableRao: UInt64, requestedRao: UInt64)
     case insufficientAlpha(holder: String, heldRao: UInt64, requestedRao: UInt64)
-    case insufficientRootStake(stakedRao: UInt64, requestedRao: UInt64)
     /// A trade the pool's rules refuse.
     case tradeRefused(netuid: UInt16, SwapRefusal)
     case subnetLimitReached(limit: Int)
@@ -43,8 +42,6 @@ public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
             return "needs \(requested) rao of free TAO but only \(available) rao is outside the pools"
         case let .insufficientAlpha(holder, held, requested):
             return "\(holder) holds \(held) rao of alpha, less than the \(requested) rao requested"
-        case let .insufficientRootStake(staked, requested):
-            return "root holds \(staked) rao of stake, less than the \(requested) rao requested"
         case let .tradeRefused(netuid, refusal): return "subnet \(netuid): \(refusal)"
         case let .subnetLimitReached(limit): return "the subnet limit of \(limit) is reached and every subnet is immune to pruning"
         case let .rateLimited(last, next):
