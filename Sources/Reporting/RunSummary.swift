@@ -171,11 +171,12 @@ extension RunSummaryText {
             lines.append("- Break-even TAO price across subnets in the last period: $\(RunFormatting.usd(micro: breakeven)) (all miners' costs over all miners' revenue in TAO).")
         }
         lines.append("")
-        lines.append("| netuid | miners at end | profit first period (USD) | profit last period (USD) | break-even TAO/USD, last period | left |")
-        lines.append("|---:|---:|---:|---:|---:|---:|")
+        lines.append("| netuid | miners at end | profit first period (USD) | profit last period (USD) | break-even TAO/USD, last period | median miner's break-even TAO/USD | left |")
+        lines.append("|---:|---:|---:|---:|---:|---:|---:|")
         for miner in miners {
             let breakeven = MinerColumns.breakevenTaoUsdMicro(miner.last).map { "$" + RunFormatting.usd(micro: $0) } ?? "n/a"
-            lines.append("| \(miner.netuid) | \(miner.last.miners) | \(RunFormatting.usd(micro: miner.first.profitUsdMicro)) | \(RunFormatting.usd(micro: miner.last.profitUsdMicro)) | \(breakeven) | \(miner.exits) |")
+            let median = MinerColumns.medianMinerBreakevenTaoUsdMicro(miner.last).map { "$" + RunFormatting.usd(micro: $0) } ?? "n/a"
+            lines.append("| \(miner.netuid) | \(miner.last.miners) | \(RunFormatting.usd(micro: miner.first.profitUsdMicro)) | \(RunFormatting.usd(micro: miner.last.profitUsdMicro)) | \(breakeven) | \(median) | \(miner.exits) |")
         }
         lines.append("")
         return lines

@@ -19,6 +19,24 @@ import Testing
         // The first row covers no mining: ratios are empty, not 0.
         #expect(MinerColumns.breakevenTaoUsd.cell(sink.miners[0]) == "")
         #expect(MinerColumns.margin.cell(sink.miners[0]) == "")
+        // 100 equal miners: the median miner's break-even is the subnet's, ⌈$48 / 1.4801 TAO⌉.
+        #expect(MinerColumns.medianMinerBreakevenTaoUsd.cell(day) == "32.430242")
+        #expect(MinerColumns.medianMinerBreakevenTaoUsd.cell(sink.miners[0]) == "")
+    }
+
+    /// Under a power law (rank r earns ∝ r^−1) the median miner (rank 50 of 100, the lower
+    /// median of revenue) earns far less than the average, so its break-even is far higher.
+    @Test func theMedianMinerBreaksEvenLaterUnderAPowerLaw() throws {
+        let text = ReportFixtures.minersAtPriceOne.replacingOccurrences(of: "sell_fraction: 0,", with: "sell_fraction: 0, distribution: {power_law: 1},")
+        let (_, sink, _) = try ReportFixtures.run(text)
+        let day = sink.miners[2]
+        let median = try #require(day.miners.medianMiner)
+        #expect(median.costUsdMicro == BigInteger(48_000_000 as UInt64))
+        let subnet = try #require(MinerColumns.breakevenTaoUsdMicro(day.miners))
+        let medianBreakeven = try #require(MinerColumns.medianMinerBreakevenTaoUsdMicro(day.miners))
+        #expect(medianBreakeven > subnet * BigInteger(2 as UInt64))
+        // It is the cost over that miner's own revenue, rounded up.
+        #expect(medianBreakeven == (try (median.costUsdMicro * .power(10, 9)).divided(by: median.revenueTaoRao, rounding: .ceiling)))
     }
 }
 

@@ -27,6 +27,12 @@ public enum MinerColumns {
         divide(row.costUsdMicro * .power(10, 9), row.revenueTaoRao, .ceiling)
     }
 
+    /// The median miner's break-even TAO/USD (`MinerSample.medianMiner`): its cost over its
+    /// revenue in TAO, rounded up (micro-dollars); nil when it earned nothing.
+    public static func medianMinerBreakevenTaoUsdMicro(_ row: MinerSample) -> BigInteger? {
+        row.medianMiner.flatMap { divide($0.costUsdMicro * .power(10, 9), $0.revenueTaoRao, .ceiling) }
+    }
+
     /// The sample's block.
     public static let block = ReportColumn<MinerRow>("block", .block) { String($0.sample.block) }
     /// The sample's day.
@@ -80,9 +86,14 @@ public enum MinerColumns {
         divide(row.miners.trailing.costUsdMicro * .power(10, 9), row.miners.trailing.revenueTaoRao, .ceiling).map(RunFormatting.usd(micro:)) ?? ""
     }
 
+    /// The TAO price at which the median miner (by revenue) would cover its cost.
+    public static let medianMinerBreakevenTaoUsd = ReportColumn<MinerRow>("median_miner_breakeven_tao_usd", .usdPerTao, .derivedDecimal) { row in
+        medianMinerBreakevenTaoUsdMicro(row.miners).map(RunFormatting.usd(micro:)) ?? ""
+    }
+
     /// The miners.csv column table.
     public static let table = ReportTable(file: "miners.csv", columns: [
         block, date, netuid, miners, revenueAlpha, revenueTao, revenueUsd, realisedUsd, costUsd, profitUsd, margin, breakevenTaoUsd,
-        breakevenAlphaPrice, profitPerMiner, marginalMinerProfit, revenueUsd7d, costUsd7d, breakevenTaoUsd7d,
+        breakevenAlphaPrice, profitPerMiner, marginalMinerProfit, revenueUsd7d, costUsd7d, breakevenTaoUsd7d, medianMinerBreakevenTaoUsd,
     ])
 }

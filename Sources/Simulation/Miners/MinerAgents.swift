@@ -21,6 +21,9 @@ public struct MinerSample: Sendable, Equatable, Codable {
     public let costUsdMicro: BigInteger
     /// The lowest profit among the miners present at the row (micro-dollars); nil with none.
     public let marginalMinerProfitMicro: BigInteger?
+    /// The median miner present at the row, by revenue in TAO over the period (the lower
+    /// median of an even count; ties by rank): its revenue and cost; nil with none.
+    public var medianMiner: MinerFigures? = nil
     /// Miners who left in the period.
     public let exits: Int
     /// Miners who joined in the period.
@@ -31,6 +34,14 @@ public struct MinerSample: Sendable, Equatable, Codable {
 
     /// Revenue (mark-to-market) less cost, micro-dollars.
     public var profitUsdMicro: BigInteger { revenueUsdMicro - costUsdMicro }
+}
+
+/// One miner's revenue and cost over a period.
+public struct MinerFigures: Sendable, Equatable, Codable {
+    /// Alpha earned, valued in TAO just before each daily sale (rao).
+    public let revenueTaoRao: BigInteger
+    /// Its operating cost (micro-dollars).
+    public let costUsdMicro: BigInteger
 }
 
 /// Revenue and cost over the last `days` mining days (at most 7; fewer at the start of a run;
@@ -96,6 +107,9 @@ struct MinerAgents {
         var realisedUsd = BigInteger.zero
         var cost = BigInteger.zero
         var minerProfit: [Int: BigInteger] = [:]
+        /// Each miner's revenue (TAO rao) and cost (micro-dollars) in the period.
+        var minerRevenueTao: [Int: BigInteger] = [:]
+        var minerCost: [Int: BigInteger] = [:]
         var exits = 0
         var entries = 0
     }
@@ -144,6 +158,8 @@ struct MinerAgents {
                 miners.lastHolding[id] = network.subnet(netuid)?.holders.balance(of: .miner(id)) ?? 0
                 let profit = valueUsd - cost
                 miners.period.minerProfit[id, default: .zero] += profit
+                miners.period.minerRevenueTao[id, default: .zero] += valueTao
+                miners.period.minerCost[id, default: .zero] += cost
                 if let window = miners.model.exits?.windowDays {
                     var history = miners.history[id] ?? []
                     history.append(profit)
@@ -184,6 +200,8 @@ struct MinerAgents {
                 miners.history[id] = nil
                 miners.lastHolding[id] = nil
                 miners.period.minerProfit[id] = nil
+                miners.period.minerRevenueTao[id] = nil
+                miners.period.minerCost[id] = nil
                 left += 1
             }
             miners.period.exits += left
@@ -262,13 +280,20 @@ struct MinerAgents {
         for netuid in subnets.keys.sorted() {
             guard var miners = subnets[netuid], network.subnet(netuid)?.registeredAtBlock == miners.registeredAtBlock else { continue }
             let present = miners.ids.compactMap { miners.period.minerProfit[$0] }
-            rows.append(MinerSample(
+            // Present miners by revenue (stable: ties keep rank order), the lower median.
+            let figures = miners.ids.compactMap { id in
+                miners.period.minerCost[id].map { MinerFigures(revenueTaoRao: miners.period.minerRevenueTao[id] ?? .zero, costUsdMicro: $0) }
+            }
+            let byRevenue = figures.enumerated().sorted { ($0.element.revenueTaoRao, $0.offset) < ($1.element.revenueTaoRao, $1.offset) }.map(\.element)
+            var sample = MinerSample(
                 netuid: netuid, miners: miners.ids.count, blocks: miners.period.blocks, revenueAlphaRao: miners.period.revenueAlpha,
                 revenueTaoRao: miners.period.revenueTao, revenueUsdMicro: miners.period.revenueUsd, realisedUsdMicro: miners.period.realisedUsd,
                 costUsdMicro: miners.period.cost, marginalMinerProfitMicro: present.min(), exits: miners.period.exits, entries: miners.period.entries,
                 trailing: TrailingWindow(days: miners.recentDays.count, revenueTaoRao: miners.recentDays.reduce(.zero) { $0 + $1.revenueTao },
                                          revenueUsdMicro: miners.recentDays.reduce(.zero) { $0 + $1.revenueUsd },
-                                         costUsdMicro: miners.recentDays.reduce(.zero) { $0 + $1.cost })))
+                                         costUsdMicro: miners.recentDays.reduce(.zero) { $0 + $1.cost }))
+            sample.medianMiner = byRevenue.isEmpty ? nil : byRevenue[(byRevenue.count - 1) / 2]
+            rows.append(sample)
             miners.period = Period()
             subnets[netuid] = miners
         }
