@@ -8,8 +8,10 @@ public enum ChartSVG {
     static let width = 720.0, height = 340.0
     static let left = 78.0, right = 16.0, top = 16.0, bottom = 48.0
 
-    /// The palette (colour-blind-safe Tableau 10).
-    public static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+    /// The palette: Tableau 10 (colour-blind safe), then the ten further hues of Tableau 20,
+    /// so 20 series keep distinct colours (series past 20 repeat them).
+    public static let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+                                 "#a0cbe8", "#ffbe7d", "#ff9d9a", "#86bcb6", "#8cd17d", "#f1ce63", "#d4a6c8", "#fabfd2", "#d7b5a6", "#79706e"]
 
     /// A figure: the title, the SVG and the legend.
     public static func figure(_ chart: LineChart) -> Node<HTML.BodyContext> {

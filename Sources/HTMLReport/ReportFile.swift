@@ -12,9 +12,11 @@ public enum ReportFile {
         public let description: String
     }
 
-    /// The page of `folder`: a sweep's (it has bands.csv) or a run's, with the top `top` subnets.
-    public static func html(folder: String, top: Int = 10) throws(FolderError) -> String {
-        FileManager.default.fileExists(atPath: folder + "/bands.csv") ? try SweepReport.html(folder: folder, top: top) : try RunReport.html(folder: folder, top: top)
+    /// The page of `folder`: a sweep's (it has bands.csv) or a run's, with the top `top` subnets
+    /// or, given `netuids`, those subnets only.
+    public static func html(folder: String, top: Int = 10, netuids: [Int] = []) throws(FolderError) -> String {
+        FileManager.default.fileExists(atPath: folder + "/bands.csv") ? try SweepReport.html(folder: folder, top: top, netuids: netuids)
+            : try RunReport.html(folder: folder, top: top, netuids: netuids)
     }
 
     /// Writes `text` as `folder`'s report (through a temporary file, then a rename); returns its path.

@@ -15,6 +15,9 @@ struct RunData {
     let samples: [(block: Double, date: String)]
     /// Where each era begins, as far as the samples show: the first sample of a higher era.
     let halvings: [(block: Double, era: Int)]
+    /// The blocks at which a subnet registered during the run (events.csv), by netuid,
+    /// ascending: a netuid pruned and registered again is another subnet from then on.
+    let registrations: [Int: [Double]]
 
     init(folder: String) throws(ReportFile.FolderError) {
         guard let network = CSVTable(path: folder + "/network.csv"), let subnets = CSVTable(path: folder + "/subnets.csv") else {
@@ -56,6 +59,43 @@ struct RunData {
             previous = era
         }
         self.halvings = halvings
+        var registrations: [Int: [Double]] = [:]
+        for row in events?.rows ?? [] where events?.cell(row, "kind") == "registration" {
+            if let netuid = events.flatMap({ Int($0.cell(row, "netuid")) }), let block = events?.number(row, "block") { registrations[netuid, default: []].append(block) }
+        }
+        self.registrations = registrations.mapValues { $0.sorted() }
+    }
+
+    /// One registration of a netuid: its rows are those after `after` (the registration's
+    /// block: a row there is the state before it) up to `through`.
+    struct SubnetEra: Equatable {
+        let netuid: Int
+        let after: Double
+        let through: Double
+        /// "SN5", or "SN5 (registered 2026-07-06)" for a registration during the run.
+        let label: String
+    }
+
+    /// The netuid's registrations in the run, oldest first (one without any).
+    func eras(_ netuid: Int) -> [SubnetEra] {
+        let starts = registrations[netuid] ?? []
+        let bounds = [-Double.infinity] + starts + [Double.infinity]
+        return (0..<(bounds.count - 1)).map { index in
+            let label = index == 0 ? "SN\(netuid)" : "SN\(netuid) (registered \(dateLabel(bounds[index]).isEmpty ? "at block \(Int(bounds[index]))" : dateLabel(bounds[index])))"
+            return SubnetEra(netuid: netuid, after: index == 0 ? -.infinity : bounds[index], through: bounds[index + 1], label: label)
+        }
+    }
+
+    /// The label of the netuid's latest registration (the subnet at the end of the run).
+    func currentLabel(_ netuid: Int) -> String { eras(netuid).last?.label ?? "SN\(netuid)" }
+
+    /// The netuid's series, one per registration with rows: (label, points).
+    func subnetSeries(_ netuid: Int, _ column: String) -> [(label: String, points: [ChartPoint])] {
+        let points = subnetPoints(netuid, column)
+        return eras(netuid).compactMap { era in
+            let part = points.filter { $0.x > era.after && $0.x <= era.through }
+            return part.isEmpty ? nil : (era.label, part)
+        }
     }
 
     /// The date of the last sample at or before `block`.
@@ -69,8 +109,8 @@ struct RunData {
         }
     }
 
-    /// A subnet's column over blocks.
-    func subnetSeries(_ netuid: Int, _ column: String) -> [ChartPoint] {
+    /// A netuid's column over blocks, every registration together.
+    func subnetPoints(_ netuid: Int, _ column: String) -> [ChartPoint] {
         subnets.rows.compactMap { row in
             guard Int(subnets.cell(row, "netuid")) == netuid, let x = subnets.number(row, "block"), let y = subnets.number(row, column) else { return nil }
             return ChartPoint(x: x, y: y)
@@ -93,15 +133,28 @@ struct RunData {
         return subnets.rows.filter { subnets.cell($0, "block") == last }
     }
 
-    /// The first sample's rows.
+    /// Each subnet's first row: the first sample's, or for a subnet registered during the run
+    /// (a netuid taken again after a prune included) its first row after that registration,
+    /// so a change since the start compares one subnet with itself.
     var firstRows: [[String]] {
-        guard let first = subnets.rows.first.map({ subnets.cell($0, "block") }) else { return [] }
-        return subnets.rows.filter { subnets.cell($0, "block") == first }
+        var first: [String: [String]] = [:]
+        for row in subnets.rows {
+            let netuid = subnets.cell(row, "netuid")
+            let since = Int(netuid).flatMap { registrations[$0]?.last } ?? -.infinity
+            guard first[netuid] == nil, (subnets.number(row, "block") ?? 0) > since else { continue }
+            first[netuid] = row
+        }
+        return first.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map(\.value)
     }
 
     /// The top `top` subnets by final market cap (ties: lower netuid), then every subnet a named
-    /// holder or a registration acted on (events not by `market` or `others`), ascending.
-    func shownSubnets(top: Int) -> [Int] {
+    /// holder or a registration acted on (events not by `market` or `others`), ascending; with
+    /// `only`, just those netuids (ascending) that the run has.
+    func shownSubnets(top: Int, only: [Int] = []) -> [Int] {
+        if !only.isEmpty {
+            let present = Set(subnets.rows.compactMap { Int(subnets.cell($0, "netuid")) })
+            return Set(only).intersection(present).sorted()
+        }
         let ranked = finalRows.compactMap { row in Int(subnets.cell(row, "netuid")).map { ($0, subnets.number(row, SubnetColumnsNames.marketCap) ?? 0) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(top).map(\.0)
         var named: Set<Int> = []
@@ -113,12 +166,12 @@ struct RunData {
         return ranked + named.subtracting(ranked).sorted()
     }
 
-    /// The top `top` subnets with miners by total revenue.
-    func minerSubnets(top: Int) -> [Int] {
+    /// The top `top` subnets with miners by total revenue (with `only`, among those netuids).
+    func minerSubnets(top: Int, only: [Int] = []) -> [Int] {
         guard let miners else { return [] }
         var revenue: [Int: Double] = [:]
         for row in miners.rows {
-            guard let netuid = Int(miners.cell(row, "netuid")) else { continue }
+            guard let netuid = Int(miners.cell(row, "netuid")), only.isEmpty || only.contains(netuid) else { continue }
             revenue[netuid, default: 0] += miners.number(row, MinerColumns.revenueUsd.name) ?? 0
         }
         return revenue.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(top).map(\.key)
@@ -130,22 +183,23 @@ struct RunData {
         let rows = shown.compactMap { netuid -> [String]? in
             guard let row = finalRows.first(where: { subnets.cell($0, "netuid") == String(netuid) }) else { return nil }
             let now = subnets.cell(row, SubnetColumnsNames.priceTao)
-            return ["SN\(netuid)", now, subnets.cell(row, SubnetColumnsNames.priceUsd), subnets.cell(row, SubnetColumnsNames.marketCap),
+            return [currentLabel(netuid), now, subnets.cell(row, SubnetColumnsNames.priceUsd), subnets.cell(row, SubnetColumnsNames.marketCap),
                     Self.change(from: first[String(netuid)], to: now)]
         }
         return ReportPage.table(["subnet", "price (TAO)", "price (USD)", "market cap (USD)", "change since start"], rows)
     }
 
     /// The five largest rises and falls of the TAO price since the start.
-    func moversTable() -> Node<HTML.BodyContext> {
+    func moversTable(_ only: [Int] = []) -> Node<HTML.BodyContext> {
         let first = Dictionary(firstRows.map { (subnets.cell($0, "netuid"), Double(subnets.cell($0, SubnetColumnsNames.priceTao)) ?? 0) }, uniquingKeysWith: { a, _ in a })
         let changes = finalRows.compactMap { row -> (String, Double, String, String)? in
             let netuid = subnets.cell(row, "netuid")
+            guard only.isEmpty || only.contains(Int(netuid) ?? -1) else { return nil }
             guard let start = first[netuid], start > 0, let end = Double(subnets.cell(row, SubnetColumnsNames.priceTao)) else { return nil }
             return (netuid, end / start - 1, first[netuid].map { String($0) } ?? "", subnets.cell(row, SubnetColumnsNames.priceTao))
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : (Int($0.0) ?? 0) < (Int($1.0) ?? 0) }
         let picked = Array(changes.prefix(5)) + Array(changes.suffix(5).reversed()).filter { candidate in !changes.prefix(5).contains { $0.0 == candidate.0 } }
-        return ReportPage.table(["subnet", "change", "price at the end (TAO)"], picked.map { ["SN\($0.0)", Self.percent($0.1), $0.3] })
+        return ReportPage.table(["subnet", "change", "price at the end (TAO)"], picked.map { [currentLabel(Int($0.0) ?? -1), Self.percent($0.1), $0.3] })
     }
 
     /// Each subnet's miners' profit in the periods before and after each halving.

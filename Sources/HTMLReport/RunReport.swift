@@ -9,10 +9,15 @@ import Reporting
 public enum RunReport {
     /// The page for the run folder at `folder`, showing the top `top` subnets by final market
     /// cap and every subnet a named holder or registration acted on.
-    public static func html(folder: String, top: Int = 10) throws(ReportFile.FolderError) -> String {
+    ///
+    /// With `netuids`, the price and miners' charts and the tables show only those subnets. A
+    /// netuid registered again during the run (after a prune) is drawn as one series per
+    /// registration, labelled with its date, and its change is measured from that registration.
+    public static func html(folder: String, top: Int = 10, netuids: [Int] = []) throws(ReportFile.FolderError) -> String {
         let data = try RunData(folder: folder)
         var sections: [Node<HTML.BodyContext>] = []
-        let shown = data.shownSubnets(top: top)
+        let shown = data.shownSubnets(top: top, only: netuids)
+        let which = netuids.isEmpty ? "top \(shown.count) subnets" : "subnets " + shown.map(String.init).joined(separator: ", ")
         let markers = data.halvings.map { ChartMarker(x: $0.block, label: "halving (era \($0.era))") }
         func chart(_ title: String, _ yLabel: String) -> LineChart {
             var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
@@ -21,10 +26,10 @@ public enum RunReport {
             return chart
         }
 
-        var priceTao = chart("Alpha prices in TAO, top \(shown.count) subnets", "TAO per alpha")
-        priceTao.series = shown.map { ChartSeries(name: "SN\($0)", points: data.subnetSeries($0, SubnetColumnsNames.priceTao)) }
-        var priceUsd = chart("Alpha prices in USD, top \(shown.count) subnets", "USD per alpha")
-        priceUsd.series = shown.map { ChartSeries(name: "SN\($0)", points: data.subnetSeries($0, SubnetColumnsNames.priceUsd)) }
+        var priceTao = chart("Alpha prices in TAO, \(which)", "TAO per alpha")
+        priceTao.series = shown.flatMap { data.subnetSeries($0, SubnetColumnsNames.priceTao).map { ChartSeries(name: $0.label, points: $0.points) } }
+        var priceUsd = chart("Alpha prices in USD, \(which)", "USD per alpha")
+        priceUsd.series = shown.flatMap { data.subnetSeries($0, SubnetColumnsNames.priceUsd).map { ChartSeries(name: $0.label, points: $0.points) } }
         sections.append(ReportPage.section("Subnet prices", [ChartSVG.figure(priceTao), ChartSVG.figure(priceUsd)]))
 
         var issuance = chart("TAO issuance", "TAO")
@@ -38,7 +43,7 @@ public enum RunReport {
         taoUsd.series = [ChartSeries(name: "TAO/USD", points: data.networkSeries(NetworkColumns.taoUsd.name))]
         sections.append(ReportPage.section("TAO supply and price", [ChartSVG.figure(issuance), ChartSVG.figure(emission), ChartSVG.figure(taoUsd)]))
 
-        let mining = data.minerSubnets(top: top)
+        let mining = data.minerSubnets(top: top, only: netuids)
         if !mining.isEmpty {
             var revenue = chart("Miners' revenue and cost per period, top \(mining.count) subnets by revenue", "USD per period")
             revenue.series = mining.enumerated().flatMap { index, netuid in
@@ -53,7 +58,7 @@ public enum RunReport {
             sections.append(ReportPage.section("Miners", [ChartSVG.figure(revenue), ChartSVG.figure(breakeven), data.minersAroundHalvings()]))
         }
         sections.append(ReportPage.section("Final prices", [data.finalPricesTable(shown)]))
-        sections.append(ReportPage.section("Movers", [data.moversTable()]))
+        sections.append(ReportPage.section("Movers", [data.moversTable(netuids)]))
         return ReportPage.document(title: "dtao report: \(data.scenarioName)", meta: data.metaLines, sections: sections)
     }
 

@@ -16,7 +16,7 @@ public enum SweepReport {
 
     /// The page for the sweep folder at `folder`, with fans for the top `top` subnets (at most 3
     /// per chart, by the final median USD price of the first point).
-    public static func html(folder: String, top: Int = 10) throws(ReportFile.FolderError) -> String {
+    public static func html(folder: String, top: Int = 10, netuids: [Int] = []) throws(ReportFile.FolderError) -> String {
         guard let bands = CSVTable(path: folder + "/bands.csv"), let runs = CSVTable(path: folder + "/runs.csv") else {
             throw ReportFile.FolderError(description: "\(folder) is not a sweep folder: bands.csv and runs.csv are needed")
         }
@@ -65,13 +65,14 @@ public enum SweepReport {
             let parts = key.split(separator: "|", omittingEmptySubsequences: false)
             return parts[1] == "price_usd" ? String(parts[2]) : nil
         })
-        let shown = subnetIDs.sorted { (finalMedian(points.first ?? 0, "price_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "price_usd", $1), Int($0) ?? 0) }
-            .prefix(min(3, top))
+        let shown = netuids.isEmpty
+            ? Array(subnetIDs.sorted { (finalMedian(points.first ?? 0, "price_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "price_usd", $1), Int($0) ?? 0) }.prefix(min(3, top)))
+            : subnetIDs.filter { netuids.contains(Int($0) ?? -1) }.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
         let minerIDs = Set(fans.keys.compactMap { key -> String? in
             let parts = key.split(separator: "|", omittingEmptySubsequences: false)
             return parts[1] == "breakeven_tao_usd" ? String(parts[2]) : nil
         }).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
-        let minerShown = minerIDs.sorted { (finalMedian(points.first ?? 0, "profit_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "profit_usd", $1), Int($0) ?? 0) }.first
+        let minerShown = minerIDs.filter { netuids.isEmpty || netuids.contains(Int($0) ?? -1) }.sorted { (finalMedian(points.first ?? 0, "profit_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "profit_usd", $1), Int($0) ?? 0) }.first
 
         // Halvings: where a point's median emission per block drops.
         func halvings(_ point: Int) -> [ChartMarker] {
@@ -135,6 +136,11 @@ public enum SweepReport {
         for (column, title, unit) in [("miners_profit_usd", "Miners' total profit at the end of the run", "USD"), ("tao_usd", "TAO price at the end of the run", "USD per TAO")] {
             let perPoint = points.map { values(column, $0) }
             guard perPoint.contains(where: { !$0.isEmpty }) else { continue }
+            for (point, sorted) in zip(points, perPoint) where !sorted.isEmpty {
+                tableRows.append([title, "\(point): \(labels[point] ?? "")", String(sorted.count)] + SweepBand.percents.map { String(format: "%.2f", rank(sorted, $0)) })
+            }
+            // A grid of one point has nothing to draw a line through: the table says it all.
+            guard points.count > 1 else { continue }
             var chart = LineChart(title: "\(title), by grid point", xLabel: axis, yLabel: unit)
             let xs = points.map(Double.init)
             chart.bands = [ChartBand(name: "p5–p95", x: xs, lower: perPoint.map { rank($0, 5) }, upper: perPoint.map { rank($0, 95) }, colorIndex: 0, opacity: 0.15),
@@ -144,10 +150,8 @@ public enum SweepReport {
             chart.xTicks = xs
             chart.xTickLabel = { x in tickLabels[Int(x)].flatMap { $0.isEmpty ? nil : $0 } ?? "point \(Int(x))" }
             figures.append(ChartSVG.figure(chart))
-            for (point, sorted) in zip(points, perPoint) where !sorted.isEmpty {
-                tableRows.append([title, "\(point): \(labels[point] ?? "")", String(sorted.count)] + SweepBand.percents.map { String(format: "%.2f", rank(sorted, $0)) })
-            }
         }
+        if points.count == 1 { figures.append(.p(.text("One grid point: its end-of-run figures across seeds are in the table."))) }
         figures.append(ReportPage.table(["figure", "point", "runs", "p5", "p25", "p50", "p75", "p95"], tableRows))
         return ReportPage.section("End of run against the grid", figures)
     }

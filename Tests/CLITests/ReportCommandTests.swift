@@ -56,6 +56,43 @@ import Testing
         #expect(try Self.html(work.appendingPathComponent("m")) == written)
     }
 
+    /// Found from outside: a netuid pruned and registered again was one line and the top mover.
+    /// Each registration is its own labelled series, measured from its own start; --netuid
+    /// keeps only the subnets asked for.
+    @Test func aReRegisteredNetuidIsTwoSeriesAndNetuidFilters() throws {
+        let root = EpochCommandTests.root
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dtao-report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Reports/head-2026-06"), to: work)
+        #expect(try CLI.run(["report", work.path]).exitCode == 0)
+        let html = try Self.html(work)
+        // SN128 is pruned at block 8,551,805 and registered again by the scenario's first registration.
+        #expect(html.contains(">SN128<") && html.contains(">SN128 (registered 2026-07-06)<"), "two labelled series")
+        let filtered = try CLI.run(["report", work.path, "--netuid", "128", "--netuid", "125"])
+        #expect(filtered.exitCode == 0, "\(filtered.standardError)")
+        let only = try Self.html(work)
+        #expect(only.contains("Alpha prices in TAO, subnets 125, 128"))
+        #expect(!only.contains(">SN1<") && !only.contains(">SN64<"))
+        #expect(try CLI.run(["report", work.path, "--netuid", "0"]).exitCode == 2)
+    }
+
+    /// A sweep of one grid point draws no end-of-run chart against the grid (a single point is
+    /// an empty plot) but keeps the table.
+    @Test func aOnePointSweepShowsATableNotAnEmptyChart() throws {
+        let work = try SweepCommandTests.workspace(sweep: """
+            name: one-point
+            scenario: tiny.yaml
+            grid:
+              flows[0].stochastic.sd_tao: [2]
+            seeds: {count: 2, first: 1}
+            """)
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(try CLI.run(["sweep", "sweep.yaml", "--out", "s", "--quiet"], in: work).exitCode == 0)
+        let html = try Self.html(work.appendingPathComponent("s"))
+        #expect(html.contains("End of run against the grid") && html.contains("One grid point"))
+        #expect(!html.contains("by grid point"))
+    }
+
     @Test func aFolderThatIsNotAReportIsBadInput() throws {
         let work = try RunCommandTests.workspace()
         defer { try? FileManager.default.removeItem(at: work) }

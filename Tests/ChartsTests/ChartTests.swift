@@ -88,6 +88,11 @@ import Testing
         #expect(!Self.render(chart).contains("(log scale)"))
     }
 
+    /// Twenty series keep twenty colours.
+    @Test func twentySeriesHaveDistinctColours() {
+        #expect(Set(ChartSVG.palette).count == 20)
+    }
+
     /// The same chart renders to the same bytes in every process: the render is compared with
     /// one stored from an earlier process (`Fixtures/deterministic.svg`), so an order that
     /// followed the process's hash seed, or a stray timestamp, fails here. The fixture is the
