@@ -81,7 +81,7 @@ public enum ReportRun {
 
 /// The checkpoint a resumed run continued from: its file, SHA-256 and block.
 public struct ResumeRecord: Encodable, Sendable, Equatable {
-    /// The state file as given to `--resume`.
+    /// The state file given to `--resume` (relative to the current directory, `DisplayPath`).
     public let file: String
     /// Its SHA-256.
     public let sha256: String
@@ -90,7 +90,7 @@ public struct ResumeRecord: Encodable, Sendable, Equatable {
 
     /// A record of resuming from `file` at `block`.
     public init(file: String, block: UInt64) {
-        self.file = file
+        self.file = DisplayPath.of(file)
         sha256 = FileDigest.sha256Hex(ofFile: file) ?? ""
         self.block = block
     }

@@ -14,9 +14,10 @@ public struct InputFileRecord: Codable, Equatable, Sendable {
         self.sha256 = sha256
     }
 
-    /// The records of `files`, hashed now; an unreadable file gets an empty hash.
+    /// The records of `files`, hashed now, each named as `DisplayPath` writes it; an unreadable
+    /// file gets an empty hash.
     public static func hashing(_ files: [String]) -> [InputFileRecord] {
-        files.map { InputFileRecord(file: $0, sha256: FileDigest.sha256Hex(ofFile: $0) ?? "") }
+        files.map { InputFileRecord(file: DisplayPath.of($0), sha256: FileDigest.sha256Hex(ofFile: $0) ?? "") }
     }
 }
 
@@ -81,7 +82,7 @@ public struct RunManifest: Encodable {
                 checkpointEveryBlocks: UInt64? = nil, resumedFrom: ResumeRecord? = nil) {
         let hashes = InputFileRecord.hashing([scenario.file] + scenario.inputFiles)
         self.engineVersion = engineVersion
-        self.scenario = ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256)
+        self.scenario = ScenarioRecord(name: scenario.name, file: hashes[0].file, sha256: hashes[0].sha256)
         inputs = Array(hashes.dropFirst())
         rules = RulesRecord(scenario.rules)
         overrides = scenario.overrides.map(\.description)
@@ -94,7 +95,7 @@ public struct RunManifest: Encodable {
         startDate = scenario.startDate.description
         blocksPerDay = scenario.blocksPerDay
         sampleEveryBlocks = scenario.sampleEveryBlocks
-        self.commandLine = commandLine
+        self.commandLine = commandLine.map(DisplayPath.of)
         self.files = files
         self.startedAt = startedAt
         self.finishedAt = finishedAt

@@ -23,7 +23,7 @@ public enum RunSummaryText {
         if let imported = outcome.snapshot {
             let snapshot = imported.snapshot
             lines.append("")
-            lines.append("Started from the snapshot `\(snapshot.file)` (\(snapshot.format.title)\(snapshot.block.map { ", block \($0)" } ?? "")): \(imported.configurations.count) of its \(snapshot.subnets.count) subnets\(snapshot.flooredAmounts > 0 ? ", \(snapshot.flooredAmounts) amounts floored to the rao" : "").")
+            lines.append("Started from the snapshot `\(DisplayPath.of(snapshot.file))` (\(snapshot.format.title)\(snapshot.block.map { ", block \($0)" } ?? "")): \(imported.configurations.count) of its \(snapshot.subnets.count) subnets\(snapshot.flooredAmounts > 0 ? ", \(snapshot.flooredAmounts) amounts floored to the rao" : "").")
             for line in scenario.startFilledFromSnapshot + imported.filled { lines.append("- \(line)") }
         }
         if let resumedFrom {

@@ -81,7 +81,7 @@ public struct StateFile: Codable, Sendable {
     /// The record of `scenario` as it is on disk now.
     public static func record(of scenario: Scenario) -> ScenarioRecord {
         let hashes = InputFileRecord.hashing([scenario.file] + scenario.inputFiles)
-        return ScenarioRecord(name: scenario.name, file: scenario.file, sha256: hashes[0].sha256, inputs: Array(hashes.dropFirst()),
+        return ScenarioRecord(name: scenario.name, file: hashes[0].file, sha256: hashes[0].sha256, inputs: Array(hashes.dropFirst()),
                               overrides: scenario.overrides.isEmpty ? nil : scenario.overrides.map(\.description))
     }
 

@@ -30,6 +30,29 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
     }
 
+    /// Given absolute paths, a run's and a sweep's outputs still name no absolute path of the
+    /// machine: every path is written relative to the current directory.
+    @Test func outputsNameNoAbsolutePath() throws {
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scenario = work.appendingPathComponent("s.yaml").path
+        let run = try CLI.run(["run", scenario, "--out", work.appendingPathComponent("a").path, "--checkpoint-every", "400"], in: work)
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        let resumed = try CLI.run(["run", scenario, "--out", "b", "--resume", work.appendingPathComponent("a/state-400.json").path], in: work)
+        #expect(resumed.exitCode == 0, "\(resumed.standardError)")
+        try "name: abs\nscenario: \(scenario)\ngrid:\n  seed: [1, 2]\nseeds: {count: 1, first: 1}\n".write(to: work.appendingPathComponent("sw.yaml"), atomically: true, encoding: .utf8)
+        let sweep = try CLI.run(["sweep", work.appendingPathComponent("sw.yaml").path, "--out", "c", "--quiet"], in: work)
+        #expect(sweep.exitCode == 0, "\(sweep.standardError)")
+        for folder in ["a", "b", "c"] {
+            for name in try Self.contents(work.appendingPathComponent(folder)) {
+                let text = try String(contentsOf: work.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)
+                #expect(!text.contains(work.path), "\(folder)/\(name) names \(work.path)")
+            }
+        }
+        let manifest = try String(contentsOf: work.appendingPathComponent("a/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"file\" : \"s.yaml\""))
+    }
+
     @Test func writesTheReportFilesAndIsReproducible() throws {
         let work = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: work) }
