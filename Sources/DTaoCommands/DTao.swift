@@ -17,7 +17,7 @@ public struct DTao: ParsableCommand {
             (disk full, an unwritable folder), leaving nothing half-written.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, RulesCommand.self, EmissionCommand.self, IssuanceCommand.self, ScheduleCommand.self, SwapCommand.self, MaxAmountCommand.self, InjectCommand.self, SnapshotCommand.self, SweepCommand.self, ReportCommand.self, EpochCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, RulesCommand.self, EmissionCommand.self, IssuanceCommand.self, ScheduleCommand.self, SwapCommand.self, MaxAmountCommand.self, InjectCommand.self, SnapshotCommand.self, SweepCommand.self, ReportCommand.self, CompareCommand.self, EpochCommand.self, BenchCommand.self]
     )
 
     public init() {}
