@@ -109,7 +109,11 @@ struct SwapCommand: ParsableCommand {
             default 0.5), the fee is the chain's N/65535 paid to the block author (default \
             33/65535; --fee-rate 0 turns it off; an unstake's alpha fee is sold fee-less for the \
             author's TAO), --limit-rao caps the final spot price (the rest of the input is \
-            refunded), and the output adds quote_weight_after, refunded_rao and author_tao_rao. \
+            refunded), and the output adds quote_weight_after, refunded_rao, author_tao_rao and \
+            author_alpha_unsold_rao. As on the chain (subtensor 14bc6f9f9 stake_utils.rs \
+            unstake_from_subnet), an unstake's alpha fee is sold after the staker's own limited \
+            sale, at the lowest price, so the final price may pass --limit-rao; fee alpha that \
+            sale cannot sell stays issued, held by nobody (author_alpha_unsold_rao). \
             A trade the rules refuse prints the chain's reason (ReservesTooLow, \
             PriceLimitExceeded, SwapInputTooLarge, …) and exits 1.
             """)
@@ -187,10 +191,13 @@ struct SwapResult: Encodable {
     let quoteWeightAfter: String?
     let refundedRao: UInt64
     let authorTaoRao: UInt64
+    /// An unstake's alpha fee that its fee-less sale at the lowest price could not sell: it stays
+    /// issued, held by nobody (the chain's `unstake_from_subnet` leaves it so).
+    let authorAlphaUnsoldRao: UInt64
 
     enum CodingKeys: String, CodingKey {
         case rules, side, amountInRao, amountOutRao, feeRao, taoReserveAfterRao, alphaReserveAfterRao, alphaOutstandingAfterRao
-        case priceBefore, priceAfter, slippageRao, taoSlippageRao, alphaSlippageRao, priceImpact, quoteWeightAfter, refundedRao, authorTaoRao
+        case priceBefore, priceAfter, slippageRao, taoSlippageRao, alphaSlippageRao, priceImpact, quoteWeightAfter, refundedRao, authorTaoRao, authorAlphaUnsoldRao
     }
 
     /// Every key present; a constant-product pool's quote weight is null.
@@ -213,6 +220,7 @@ struct SwapResult: Encodable {
         try container.encode(quoteWeightAfter, forKey: .quoteWeightAfter)
         try container.encode(refundedRao, forKey: .refundedRao)
         try container.encode(authorTaoRao, forKey: .authorTaoRao)
+        try container.encode(authorAlphaUnsoldRao, forKey: .authorAlphaUnsoldRao)
     }
 
     init(rules: String, side: SwapSide, quote: SwapQuote) {
@@ -232,6 +240,7 @@ struct SwapResult: Encodable {
         quoteWeightAfter = quote.quoteWeight?.description
         refundedRao = quote.refundedRao
         authorTaoRao = quote.authorTaoRao
+        authorAlphaUnsoldRao = quote.authorAlphaUnsoldRao
     }
 
     /// (name, value) in print order.
@@ -241,7 +250,8 @@ struct SwapResult: Encodable {
          ("alpha_reserve_after_rao", String(alphaReserveAfterRao)), ("alpha_outstanding_after_rao", String(alphaOutstandingAfterRao)),
          ("price_before", priceBefore), ("price_after", priceAfter), ("slippage_rao", String(slippageRao)),
          ("tao_slippage_rao", String(taoSlippageRao)), ("alpha_slippage_rao", String(alphaSlippageRao)), ("price_impact", priceImpact),
-         ("quote_weight_after", quoteWeightAfter ?? ""), ("refunded_rao", String(refundedRao)), ("author_tao_rao", String(authorTaoRao))]
+         ("quote_weight_after", quoteWeightAfter ?? ""), ("refunded_rao", String(refundedRao)), ("author_tao_rao", String(authorTaoRao)),
+         ("author_alpha_unsold_rao", String(authorAlphaUnsoldRao))]
     }
 
     /// A name-value table, or CSV: a header row and a value row.

@@ -10,7 +10,7 @@ import Testing
         #expect(result.exitCode == 0, "\(result.standardError)")
         let object = try SwapCommandTests.json(result)
         for key in ["amount_out_rao", "fee_rao", "tao_reserve_after_rao", "alpha_reserve_after_rao", "alpha_outstanding_after_rao", "price_before",
-                    "price_after", "slippage_rao", "price_impact", "quote_weight_after", "refunded_rao", "author_tao_rao"] {
+                    "price_after", "slippage_rao", "price_impact", "quote_weight_after", "refunded_rao", "author_tao_rao", "author_alpha_unsold_rao"] {
             #expect(object[key] != nil, "missing \(key)")
         }
         #expect(object["fee_rao"] as? Int == 503_547)
@@ -20,6 +20,23 @@ import Testing
         let card = try SwapCommandTests.json(try CLI.run(["swap", "--tao-reserve", "100000000000", "--alpha-reserve", "100000000000", "--stake", "1000000000"]))
         #expect(card["quote_weight_after"] is NSNull)
         #expect(card["author_tao_rao"] as? Int == 0)
+    }
+
+    /// As on the chain (stake_utils.rs unstake_from_subnet), the author's alpha fee is sold after
+    /// the staker's sale stopped at its limit, at the lowest price: the final price passes the
+    /// limit by that sale, and every rao is accounted for (refund + swapped + fee = input).
+    @Test func anUnstakesFeeIsSoldPastItsLimitAsOnTheChain() throws {
+        let result = try CLI.run(["swap", "--rules", "head-2026-08", "--tao-reserve", "1000000000000", "--alpha-reserve", "1000000000000",
+                                  "--unstake", "500000000000", "--limit-rao", "900000000"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let object = try SwapCommandTests.json(result)
+        #expect(object["price_after"] as? String == "0.899953465638864108")
+        #expect(object["author_alpha_unsold_rao"] as? Int == 0)
+        let refunded = try #require(object["refunded_rao"] as? Int), fee = try #require(object["fee_rao"] as? Int)
+        let outstanding = try #require(object["alpha_outstanding_after_rao"] as? Int), reserve = try #require(object["alpha_reserve_after_rao"] as? Int)
+        // The pool took the swapped alpha and the sold fee; the rest went back to the staker.
+        #expect(reserve - 1_000_000_000_000 + refunded == 500_000_000_000)
+        #expect(outstanding == refunded && fee > 0)
     }
 
     /// Found from outside: this stake used to pay out the whole alpha reserve and print price 0.

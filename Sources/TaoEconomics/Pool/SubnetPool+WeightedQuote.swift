@@ -28,7 +28,11 @@ extension SubnetPool {
     ///    reserve (`InsufficientLiquidity`);
     /// 5. the fee goes to the block author: a buy's TAO fee directly; a sell's alpha fee is sold
     ///    fee-less at the lowest price on the pool the sale left, and that TAO goes to the author
-    ///    (a failure there refuses the whole unstake, as the chain's extrinsic reverts).
+    ///    (a failure there refuses the whole unstake, as the chain's extrinsic reverts). This
+    ///    sale comes after the staker's limit stop (subtensor 14bc6f9f9 `stake_utils.rs`
+    ///    `unstake_from_subnet`: `swap_alpha_for_tao(…, min_price, true)` for
+    ///    `fee_to_block_author`), so the final price may pass the staker's limit; fee alpha it
+    ///    cannot sell stays issued, held by nobody (`authorAlphaUnsoldRao`).
     ///
     /// A staker's stake needs at least the minimum stake plus its fee and must put at least the
     /// minimum stake into the pool; an unstake must pay at least the minimum stake in TAO unless
