@@ -4,7 +4,7 @@ import TaoEconomics
 /// Micro-dollars (10^−6 USD): the one place amounts become USD. Every conversion floors.
 public enum MicroUSD {
     static let perUSD = BigInteger(1_000_000 as UInt64)
-    static let raoPerTao = BigInteger(Supply.initialBlockEmissionRao)
+    static let raoPerTao = BigInteger(Supply.raoPerTao)
 
     /// The largest USD amount a scenario may give (a TAO/USD price, a cost): $10,000,000,000,
     /// the ceiling a GBM path is held under, far inside 64-bit micro-dollars.

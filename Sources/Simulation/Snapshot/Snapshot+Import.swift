@@ -94,7 +94,7 @@ extension Snapshot {
         let one = BigInteger.powerOfTwo(64)
         let difference = (p * alpha - tao * one).magnitude
         let allowance = alpha * one + tao * one
-        guard difference * BigInteger(Supply.initialBlockEmissionRao) > allowance else { return nil }
+        guard difference * BigInteger(Supply.raoPerTao) > allowance else { return nil }
         return "price \(PriceRatio(u64f64Raw: priceRaw).decimalString(fractionDigits: 9)) but reserves give \(PriceRatio(taoRao: subnet.taoReserveRao, alphaRao: subnet.alphaReserveRao).decimalString(fractionDigits: 9))"
     }
 }

@@ -126,7 +126,7 @@ extension SnapshotReader.Reader {
                 let entry = try item.entries("{netuid, price}")
                 let raoPrice = try rao(try field(entry, "price", in: item))
                 // rao of TAO per alpha → U64F64, floored.
-                prices[try netuid(try field(entry, "netuid", in: item))] = (UInt128(raoPrice) << 64) / UInt128(Supply.initialBlockEmissionRao)
+                prices[try netuid(try field(entry, "netuid", in: item))] = (UInt128(raoPrice) << 64) / UInt128(Supply.raoPerTao)
             }
         }
         var subnets: [SnapshotSubnet] = []

@@ -2,8 +2,10 @@
 public enum Supply {
     /// 21,000,000 TAO: issuance never exceeds it (`TotalSupply`).
     public static let capRao: UInt64 = 21_000_000_000_000_000
-    /// 1 TAO per block before the first halving (`DefaultBlockEmission`).
-    public static let initialBlockEmissionRao: UInt64 = 1_000_000_000
+    /// Rao in one TAO (and in one alpha): 10^9, the unit every amount is counted in.
+    public static let raoPerTao: UInt64 = 1_000_000_000
+    /// 1 TAO per block before the first halving (`DefaultBlockEmission`), in rao.
+    public static let initialBlockEmissionRao: UInt64 = raoPerTao
     /// Blocks per era for the block-count halving of the `card` rule set.
     public static let blocksPerHalvingEra: UInt64 = 10_500_000
     /// Blocks in a nominal day (12-second blocks).

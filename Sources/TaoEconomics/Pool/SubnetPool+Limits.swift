@@ -9,8 +9,8 @@ extension SubnetPool {
     /// price" means below ⌊T/A⌋·1e9, the chain's quirk (§10.7). The root subnet: unlimited
     /// (UInt64.max) for a limit ≥ 1e9, else 0. Saturates at UInt64.max.
     public func maxStakeRao(averagePriceLimitRaoPerAlpha limit: UInt64, rules: PoolRules) -> UInt64 {
-        let oneTao = BigInteger(Supply.initialBlockEmissionRao)
-        if isStable { return limit >= Supply.initialBlockEmissionRao ? .max : 0 }
+        let oneTao = BigInteger(Supply.raoPerTao)
+        if isStable { return limit >= Supply.raoPerTao ? .max : 0 }
         guard limit > 0 else { return 0 }
         let (tao, alpha, limitValue) = (BigInteger(taoReserveRao), BigInteger(alphaReserveRao), BigInteger(limit))
         switch rules.priceLimit {
@@ -33,8 +33,8 @@ extension SubnetPool {
     /// under `.launchFlooredPrice`, as the chain compares; the exact price otherwise). The root
     /// subnet: unlimited for a limit ≤ 1e9, else 0. Saturates at UInt64.max.
     public func maxUnstakeRao(averagePriceLimitRaoPerAlpha limit: UInt64, rules: PoolRules) -> UInt64 {
-        let oneTao = BigInteger(Supply.initialBlockEmissionRao)
-        if isStable { return limit <= Supply.initialBlockEmissionRao ? .max : 0 }
+        let oneTao = BigInteger(Supply.raoPerTao)
+        if isStable { return limit <= Supply.raoPerTao ? .max : 0 }
         guard limit > 0 else { return .max }
         let (tao, alpha, limitValue) = (BigInteger(taoReserveRao), BigInteger(alphaReserveRao), BigInteger(limit))
         switch rules.priceLimit {

@@ -90,7 +90,7 @@ extension SubnetPool {
 
     /// A limit in rao of TAO per alpha as the chain's U64F64 limit price: ⌊L·2^64 / 10^9⌋.
     static func limitPrice(rao: UInt64) -> UInt128 {
-        BalancerMath.divide(UInt128(rao) << 64, UInt128(Supply.initialBlockEmissionRao) << 64)
+        BalancerMath.divide(UInt128(rao) << 64, UInt128(Supply.raoPerTao) << 64)
     }
 
     /// One `BasicSwapStep` against reserves (tao, alpha) with the guards of `do_swap` and
