@@ -9,6 +9,13 @@ import Sweeps
 public enum SweepReport {
     /// One metric's bands over blocks for one point and subnet (halvings are marked where the
     /// median emission per block drops).
+    /// Which fan: a grid point's metric, for one subnet ("" for network metrics).
+    struct FanKey: Hashable {
+        let point: Int
+        let metric: String
+        let netuid: String
+    }
+
     struct Fan {
         var blocks: [Double] = []
         var p5: [Double] = [], p25: [Double] = [], p50: [Double] = [], p75: [Double] = [], p95: [Double] = []
@@ -37,7 +44,7 @@ public enum SweepReport {
 
         // Grid keys are the columns between `point` and `metric`.
         let keyColumns = Array(bands.columns[(bands.index("point")! + 1)..<bands.index("metric")!])
-        var fans: [String: Fan] = [:]
+        var fans: [FanKey: Fan] = [:]
         var dates: [Double: String] = [:]
         var pointLabels: [Int: String] = [:]
         var pointValues: [Int: [String]] = [:]
@@ -46,7 +53,7 @@ public enum SweepReport {
             pointLabels[point] = keyColumns.map { "\($0) = \(bands.cell(row, $0))" }.joined(separator: ", ")
             pointValues[point] = keyColumns.map { bands.cell(row, $0) }
             dates[block] = bands.cell(row, "date")
-            let key = "\(point)|\(bands.cell(row, "metric"))|\(bands.cell(row, "netuid"))"
+            let key = FanKey(point: point, metric: bands.cell(row, "metric"), netuid: bands.cell(row, "netuid"))
             var fan = fans[key] ?? Fan()
             fan.blocks.append(block)
             fan.p5.append(bands.number(row, "p5") ?? .nan)
@@ -60,28 +67,22 @@ public enum SweepReport {
         let points = pointLabels.keys.sorted()
 
         // The subnets the fans show: the largest final median USD prices at the first point.
-        func finalMedian(_ point: Int, _ metric: String, _ netuid: String) -> Double { fans["\(point)|\(metric)|\(netuid)"]?.p50.last ?? -.infinity }
-        let subnetIDs = Set(fans.keys.compactMap { key -> String? in
-            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
-            return parts[1] == "price_usd" ? String(parts[2]) : nil
-        })
+        func finalMedian(_ point: Int, _ metric: String, _ netuid: String) -> Double { fans[FanKey(point: point, metric: metric, netuid: netuid)]?.p50.last ?? -.infinity }
+        let subnetIDs = Set(fans.keys.filter { $0.metric == "price_usd" }.map(\.netuid))
         let shown = netuids.isEmpty
             ? Array(subnetIDs.sorted { (finalMedian(points.first ?? 0, "price_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "price_usd", $1), Int($0) ?? 0) }.prefix(min(3, top)))
             : subnetIDs.filter { netuids.contains(Int($0) ?? -1) }.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
-        let minerIDs = Set(fans.keys.compactMap { key -> String? in
-            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
-            return parts[1] == "breakeven_tao_usd" ? String(parts[2]) : nil
-        }).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+        let minerIDs = Set(fans.keys.filter { $0.metric == "breakeven_tao_usd" }.map(\.netuid)).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
         let minerShown = minerIDs.filter { netuids.isEmpty || netuids.contains(Int($0) ?? -1) }.sorted { (finalMedian(points.first ?? 0, "profit_usd", $0), Int($1) ?? 0) > (finalMedian(points.first ?? 0, "profit_usd", $1), Int($0) ?? 0) }.first
 
         // Halvings: where a point's median emission per block drops.
         func halvings(_ point: Int) -> [ChartMarker] {
-            guard let fan = fans["\(point)|emission_rao_per_block|"] else { return [] }
+            guard let fan = fans[FanKey(point: point, metric: "emission_rao_per_block", netuid: "")] else { return [] }
             return fan.p50.indices.dropFirst().filter { fan.p50[$0] < fan.p50[$0 - 1] }.map { ChartMarker(x: fan.blocks[$0], label: "halving") }
         }
         var currentMarkers: [ChartMarker] = []
 
-        func fanChart(_ title: String, _ yLabel: String, _ entries: [(name: String, key: String)], scale: Double = 1, extra: [ChartSeries] = []) -> LineChart {
+        func fanChart(_ title: String, _ yLabel: String, _ entries: [(name: String, key: FanKey)], scale: Double = 1, extra: [ChartSeries] = []) -> LineChart {
             var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
             chart.xTickLabel = dateLabel
             chart.markers = currentMarkers
@@ -99,20 +100,20 @@ public enum SweepReport {
         for point in points {
             currentMarkers = halvings(point)
             var figures: [Node<HTML.BodyContext>] = []
-            figures.append(ChartSVG.figure(fanChart("TAO price", "USD per TAO", [("TAO/USD", "\(point)|tao_usd|")])))
-            var issuance = fanChart("TAO issuance", "TAO", [("issuance", "\(point)|total_issuance_rao|")], scale: 1e-9)
+            figures.append(ChartSVG.figure(fanChart("TAO price", "USD per TAO", [("TAO/USD", FanKey(point: point, metric: "tao_usd", netuid: ""))])))
+            var issuance = fanChart("TAO issuance", "TAO", [("issuance", FanKey(point: point, metric: "total_issuance_rao", netuid: ""))], scale: 1e-9)
             issuance.references = [ChartReference(y: 21_000_000, label: "21,000,000 TAO cap")]
             issuance.yScale = .linear
             figures.append(ChartSVG.figure(issuance))
-            figures.append(ChartSVG.figure(fanChart("Alpha prices in USD, top \(shown.count) subnets", "USD per alpha", shown.map { ("SN\($0)", "\(point)|price_usd|\($0)") })))
-            figures.append(ChartSVG.figure(fanChart("Alpha prices in TAO, top \(shown.count) subnets", "TAO per alpha", shown.map { ("SN\($0)", "\(point)|price_tao|\($0)") })))
+            figures.append(ChartSVG.figure(fanChart("Alpha prices in USD, top \(shown.count) subnets", "USD per alpha", shown.map { ("SN\($0)", FanKey(point: point, metric: "price_usd", netuid: "\($0)")) })))
+            figures.append(ChartSVG.figure(fanChart("Alpha prices in TAO, top \(shown.count) subnets", "TAO per alpha", shown.map { ("SN\($0)", FanKey(point: point, metric: "price_tao", netuid: "\($0)")) })))
             if let netuid = minerShown {
-                var profit = fanChart("SN\(netuid) miners' profit per period", "USD per period", [("SN\(netuid) profit", "\(point)|profit_usd|\(netuid)")])
+                var profit = fanChart("SN\(netuid) miners' profit per period", "USD per period", [("SN\(netuid) profit", FanKey(point: point, metric: "profit_usd", netuid: "\(netuid)"))])
                 profit.yScale = .linear
                 figures.append(ChartSVG.figure(profit))
-                let taoMedian = fans["\(point)|tao_usd|"].map { fan in ChartSeries(name: "TAO/USD median", points: zip(fan.blocks, fan.p50).map { ChartPoint(x: $0, y: $1) }, dashed: true, colorIndex: 9) }
+                let taoMedian = fans[FanKey(point: point, metric: "tao_usd", netuid: "")].map { fan in ChartSeries(name: "TAO/USD median", points: zip(fan.blocks, fan.p50).map { ChartPoint(x: $0, y: $1) }, dashed: true, colorIndex: 9) }
                 figures.append(ChartSVG.figure(fanChart("SN\(netuid) break-even TAO price against the TAO price", "USD per TAO",
-                                                        [("SN\(netuid) break-even", "\(point)|breakeven_tao_usd|\(netuid)")], extra: taoMedian.map { [$0] } ?? [])))
+                                                        [("SN\(netuid) break-even", FanKey(point: point, metric: "breakeven_tao_usd", netuid: "\(netuid)"))], extra: taoMedian.map { [$0] } ?? [])))
             }
             sections.append(ReportPage.section("Point \(point): \(pointLabels[point] ?? "")", figures))
         }
