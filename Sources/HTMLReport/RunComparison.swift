@@ -41,9 +41,7 @@ public struct RunComparison {
 
     /// "out/a (head-2026-08)": the folder and the rule set its manifest names.
     static func label(_ folder: String) -> String {
-        guard let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
-              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let rules = (manifest["rules"] as? [String: Any])?["name"] as? String else { return DisplayPath.of(folder) }
+        guard let rules = ManifestHeader.read(folder: folder)?.rules?.name else { return DisplayPath.of(folder) }
         return "\(DisplayPath.of(folder)) (\(rules))"
     }
 

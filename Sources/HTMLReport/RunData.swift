@@ -32,18 +32,15 @@ struct RunData {
         events = CSVTable(path: folder + "/events.csv")
         var name = URL(fileURLWithPath: folder).lastPathComponent
         var meta: [String] = []
-        if let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
-           let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            let scenario = manifest["scenario"] as? [String: Any]
-            name = scenario?["name"] as? String ?? name
-            let rules = (manifest["rules"] as? [String: Any])?["name"] as? String ?? ""
-            meta.append("Scenario \(scenario?["file"] as? String ?? "") · rules \(rules) · seed \(manifest["seed"].map { "\($0)" } ?? "") · "
-                        + "blocks \(manifest["start_block"].map { "\($0)" } ?? "")–\(manifest["end_block"].map { "\($0)" } ?? "") · dtao \(manifest["engine_version"] as? String ?? "")")
-            if let market = manifest["market"] as? String { meta.append("TAO/USD: \(market)") }
-            if let overrides = manifest["overrides"] as? [String], !overrides.isEmpty {
+        if let manifest = ManifestHeader.read(folder: folder) {
+            name = manifest.scenario?.name ?? name
+            meta.append("Scenario \(manifest.scenario?.file ?? "") · rules \(manifest.rules?.name ?? "") · seed \(manifest.seed.map(String.init) ?? "") · "
+                        + "blocks \(manifest.startBlock.map(String.init) ?? "")–\(manifest.endBlock.map(String.init) ?? "") · dtao \(manifest.engineVersion ?? "")")
+            if let market = manifest.market { meta.append("TAO/USD: \(market)") }
+            if let overrides = manifest.overrides, !overrides.isEmpty {
                 meta.append("Overrides: " + overrides.map { "--set \($0)" }.joined(separator: " "))
             }
-            if let ignored = manifest["keys_without_effect"] as? [String], !ignored.isEmpty {
+            if let ignored = manifest.keysWithoutEffect, !ignored.isEmpty {
                 meta.append("No effect under these rules: " + ignored.joined(separator: ", "))
             }
         }

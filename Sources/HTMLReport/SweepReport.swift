@@ -32,13 +32,10 @@ public enum SweepReport {
         }
         var name = URL(fileURLWithPath: folder).lastPathComponent
         var meta: [String] = []
-        if let data = FileManager.default.contents(atPath: folder + "/sweep.json"),
-           let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            name = record["name"] as? String ?? name
-            let seeds = (record["seeds"] as? [Any])?.count ?? 0
-            let points = (record["points"] as? [Any])?.count ?? 0
-            meta.append("Sweep \((record["sweep"] as? [String: Any])?["file"] as? String ?? "") · base scenario \((record["scenario"] as? [String: Any])?["file"] as? String ?? "") · "
-                        + "\(points) grid points × \(seeds) seeds · \(record["finished"].map { "\($0)" } ?? "?") runs finished · dtao \(record["engine_version"] as? String ?? "")")
+        if let record = SweepHeader.read(folder: folder) {
+            name = record.name ?? name
+            meta.append("Sweep \(record.sweep?.file ?? "") · base scenario \(record.scenario?.file ?? "") · "
+                        + "\(record.points?.count ?? 0) grid points × \(record.seeds?.count ?? 0) seeds · \(record.finished.map(String.init) ?? "?") runs finished · dtao \(record.engineVersion ?? "")")
         }
         meta.append("Bands across seeds: p5–p95 (light) and p25–p75 (darker) around the median line, nearest-rank (Scenarios/README.md).")
 
