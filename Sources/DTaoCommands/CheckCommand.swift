@@ -82,10 +82,18 @@ struct CheckCommand: ParsableCommand {
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw CommandFailure.badInput("two scenarios are named '\(duplicate)': baselines are stored by name")
         }
+        let checkRun = CheckRun(enabled: enabled, golden: golden, updateGolden: updateGolden, maxDifferences: maxDifferences,
+                                engineVersion: DTao.version, commandLine: ["dtao"] + CommandLine.arguments.dropFirst())
         var reports: [ScenarioCheck] = []
         for (path, scenario) in loaded {
             if format == .text { print("check \(scenario.name) (\(path)): \(scenario.horizonBlocks) blocks, \(enabled.count) invariants every block") }
-            let report = try check(scenario, path: path, enabled: enabled)
+            let report: ScenarioCheck
+            do { report = try checkRun.check(scenario, path: path) } catch {
+                switch error {
+                case let .run(failure): throw CommandFailure(failure)
+                case let .machine(message): throw CommandFailure.machine(message)
+                }
+            }
             if format == .text { printText(report) }
             reports.append(report)
         }
@@ -103,134 +111,8 @@ struct CheckCommand: ParsableCommand {
         if !failed.isEmpty { throw ExitCode(1) }
     }
 
-    /// One scenario: a run with the invariants on into a scratch folder, then the baseline.
-    func check(_ scenario: Scenario, path: String, enabled: Set<Invariant>) throws -> ScenarioCheck {
-        var report = ScenarioCheck(name: scenario.name, file: path, blocks: scenario.horizonBlocks)
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dtao-check-\(ProcessInfo.processInfo.processIdentifier)-\(scenario.name)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        var simulation: SimulationRun
-        do { simulation = try SimulationRun(scenario: scenario) } catch { throw CommandFailure(error) }
-        simulation.checker = InvariantChecker(enabled: enabled)
-        let directory: ReportDirectory
-        do { directory = try ReportDirectory(out: scratch, force: true) } catch { throw CommandFailure(error) }
-        do {
-            _ = try ReportRun.write(&simulation, into: directory, engineVersion: DTao.version, commandLine: ["dtao"] + CommandLine.arguments.dropFirst())
-        } catch let RunError.invariant(violation) {
-            report.violation = violation
-            return report
-        } catch {
-            throw CommandFailure(error)
-        }
-        guard let golden else { return report }
-        let target = (golden as NSString).appendingPathComponent(scenario.name)
-        let current = BaselineRecord(scenario: scenario, engineVersion: DTao.version)
-        report.golden.directory = target
-        if updateGolden {
-            do { try GoldenComparison.update(fresh: scratch, golden: target, record: current) } catch {
-                throw CommandFailure.machine("\(error.description) (the baseline in \(target) is unchanged)")
-            }
-            report.golden.status = .updated
-            return report
-        }
-        let result = GoldenComparison.compare(fresh: scratch, golden: target, limit: maxDifferences)
-        report.golden.status = result.status
-        report.golden.problems = result.problems
-        report.golden.differences = result.differences
-        report.golden.differingCells = result.differingCells
-        report.golden.differingRows = result.differingRows
-        if result.status == .drift {
-            report.golden.provenance = BaselineRecord.read(from: target).map { $0.provenance(of: current, directory: target) }
-                ?? "the baseline has no \(BaselineRecord.fileName), so it cannot tell whether the scenario or the engine changed"
-        }
-        return report
-    }
-
     func printText(_ report: ScenarioCheck) {
         for line in report.textLines { print(line) }
     }
 }
 
-extension ScenarioCheck {
-    /// What `--format text` prints under the scenario's heading (and a JUnit failure holds).
-    var textLines: [String] {
-        if let violation {
-            return ["  VIOLATION \(violation.invariant.name) at block \(violation.block)" + (violation.netuid.map { ", subnet \($0)" } ?? ""),
-                    "    \(violation.details)"]
-        }
-        var lines = ["  invariants: ok"]
-        guard let directory = golden.directory else { return lines }
-        switch golden.status {
-        case .updated: lines.append("  baseline updated: \(directory)")
-        case .match: lines.append("  reports match \(directory)")
-        case .skipped: break
-        case .missing:
-            lines.append("  MISSING baseline in \(directory)")
-            for problem in golden.problems { lines.append("    \(problem)") }
-        case .drift:
-            lines.append("  DRIFT against \(directory)")
-            if let provenance = golden.provenance { lines.append("    \(provenance)") }
-            for problem in golden.problems { lines.append("    \(problem)") }
-            for (file, count) in golden.differingCells.sorted(by: { $0.key < $1.key }) where count > 0 {
-                lines.append("    \(file): \(count) cell(s) in \(golden.differingRows[file] ?? 0) row(s) differ")
-            }
-            for difference in golden.differences { lines.append("    \(difference)") }
-        }
-        return lines
-    }
-}
-
-/// `dtao check --format json`: the whole report.
-struct CheckReport: Encodable {
-    let ok: Bool
-    let invariants: [String]
-    let scenarios: [ScenarioCheck]
-}
-
-/// One scenario's check.
-struct ScenarioCheck: Encodable {
-    struct Golden: Encodable {
-        var directory: String?
-        var status: GoldenStatus = .skipped
-        /// Why the report drifted, as far as the scenario's and inputs' SHA-256 tell.
-        var provenance: String?
-        var problems: [GoldenProblem] = []
-        var differences: [GoldenDifference] = []
-        var differingCells: [String: Int] = [:]
-        var differingRows: [String: Int] = [:]
-
-        enum CodingKeys: String, CodingKey { case directory, status, provenance, problems, differences, differingCells, differingRows }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(directory, forKey: .directory)
-            try container.encode(status, forKey: .status)
-            try container.encode(provenance, forKey: .provenance)
-            try container.encode(problems, forKey: .problems)
-            try container.encode(differences, forKey: .differences)
-            try container.encode(differingCells, forKey: .differingCells)
-            try container.encode(differingRows, forKey: .differingRows)
-        }
-    }
-
-    let name: String
-    let file: String
-    let blocks: UInt64
-    var violation: InvariantViolation?
-    var golden = Golden()
-
-    /// A violation, a drift or a missing baseline fails the check.
-    var ok: Bool { violation == nil && golden.status != .drift && golden.status != .missing }
-
-    enum CodingKeys: String, CodingKey { case name, file, blocks, ok, violation, golden }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(file, forKey: .file)
-        try container.encode(blocks, forKey: .blocks)
-        try container.encode(ok, forKey: .ok)
-        try container.encode(violation, forKey: .violation)
-        try container.encode(golden, forKey: .golden)
-    }
-}

@@ -1,3 +1,5 @@
+import Reporting
+
 /// `dtao check --format junit`: JUnit XML, the report format CI systems (GitHub Actions, GitLab,
 /// Jenkins) read. One `testsuite` ("dtao check"), one `testcase` per scenario (its name, with
 /// its file); a violation, drift or missing baseline is a `failure` whose type says which and
