@@ -119,7 +119,7 @@ extension RunSummaryText {
         }
         var lines = ["## Where the emission went", ""]
         lines.append("- Block emission over the run: \(tao(totals.emittedRao)) TAO (\(perDay(totals.emittedRao)) a day).")
-        lines.append("- Injected into pools: \(tao(totals.injectedRao)) TAO (\(share(totals.injectedRao))%).")
+        lines.append("- Injected into pools\(scenario.rules.reservoirs == .park ? " (or parked in their TAO reservoirs)" : ""): \(tao(totals.injectedRao)) TAO (\(share(totals.injectedRao))%).")
         if let head = outcome.head {
             lines.append("- Chain buys with the excess: \(tao(totals.chainBuyRao)) TAO (\(share(totals.chainBuyRao))%); recycled unspent: \(tao(totals.recycledRao)) TAO (\(share(totals.recycledRao))%).")
             lines.append("- Subnets at the end: \(head.emittingSubnets) emitting, \(head.enabledSubnets) of them with a TAO share; \(head.minerBurningSubnets) burn part of their miners' alpha.")

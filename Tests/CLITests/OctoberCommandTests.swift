@@ -74,6 +74,16 @@ import Testing
         #expect(try Self.manifest(work.appendingPathComponent("b"))["keys_without_effect"] as? [String] == [])
     }
 
+    /// A starting TAO reservoir drains into its pool from the first block; that TAO came from
+    /// earlier emission, so shares-sum must not count it again (it used to fail at block 9,240,000:
+    /// Σ tao_in 500,351,160,274 ≠ emission 500,000,000).
+    @Test func aDrainingTaoReservoirKeepsSharesSum() throws {
+        let work = try RunCommandTests.workspace(Self.scenario.replacingOccurrences(of: "alpha_reservoir: 20000}", with: "alpha_reservoir: 20000, tao_reservoir: 500}"))
+        defer { try? FileManager.default.removeItem(at: work) }
+        let check = try CLI.run(["check", "s.yaml"], in: work)
+        #expect(check.exitCode == 0, "\(check.standardOutput)")
+    }
+
     @Test func theOwnerCutParameterChangesTheRun() throws {
         let work = try RunCommandTests.workspace(Self.scenario)
         defer { try? FileManager.default.removeItem(at: work) }

@@ -166,7 +166,9 @@ extension Network {
         tao.reservoirsRao = tao.reservoirsRao + spent - injected
         gateThetaRaw = plan.thetaRaw
         gateMovedTaoRao += plan.gateMovedTaoRao
-        lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: injected, unissuedRemainderRao: 0,
+        // The block's emission spent on injection, placed or parked: reservoir TAO placed now was
+        // counted in the block that parked it.
+        lastBlock = BlockSummary(block: block, emissionRao: emission, taoInjectedRao: spent, unissuedRemainderRao: 0,
                                  chainBuyTaoRao: buys, recycledRao: recycled, issuanceBeforeRao: issuanceBefore, issuedRao: emission - recycled)
         emissionTotals.add(lastBlock!)
         try runEpochs(due)

@@ -148,7 +148,9 @@ public struct BlockSummary: Sendable, Equatable, Codable {
     public let block: UInt64
     /// The block emission the rules computed.
     public let emissionRao: UInt64
-    /// Σ tao_in over subnets.
+    /// Σ tao_in over subnets: the block's emission spent on injection. Under reservoirs
+    /// (`head-2026-10`) that is what the pools took plus what waits in the TAO reservoirs;
+    /// reservoir TAO placed in a later block is not counted again.
     public let taoInjectedRao: UInt64
     /// E − Σ tao_in under `card` and the launch rules: the launch chain never issues it; under
     /// `card` it is non-zero only when no subnet can receive TAO. 0 under HEAD.
@@ -168,7 +170,7 @@ public struct BlockSummary: Sendable, Equatable, Codable {
 public struct EmissionTotals: Sendable, Equatable, Codable {
     /// Σ block emission E, rao.
     public internal(set) var emittedRao: UInt64 = 0
-    /// Σ TAO injected into pools, rao.
+    /// Σ TAO injected into pools (or, under reservoirs, parked in their TAO reservoirs), rao.
     public internal(set) var injectedRao: UInt64 = 0
     /// Σ excess TAO spent on chain buys (HEAD), rao.
     public internal(set) var chainBuyRao: UInt64 = 0

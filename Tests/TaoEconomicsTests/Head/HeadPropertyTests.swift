@@ -6,7 +6,7 @@ import Testing
 /// Properties of the HEAD rule sets over random networks and random sequences of blocks,
 /// trades, registrations, emission switches and root claims.
 @Suite struct HeadPropertyTests {
-    static let rules: [RuleSet] = [.head2026_06, .head2026_08]
+    static let rules: [RuleSet] = [.head2026_06, .head2026_08, .head2026_10]
 
     /// 1–8 subnets with weighted pools at random weights, Σ prices often above 1 (so root
     /// dividends accrue and are claimed), some burning miners' alpha, some not yet enabled.
@@ -26,6 +26,18 @@ import Testing
                 quoteWeight: Perquintill(parts: random.next(in: 100_000_000_000_000_000...900_000_000_000_000_000)),
                 minerBurnFraction: Perquintill(parts: random.next(in: 0...1) == 0 ? 0 : random.next(in: 0...1_000_000_000_000_000_000))!,
                 emissionEnabled: random.next(in: 0...4) != 0))
+            if rules.reservoirs == .park {
+                // October 2026: pools near the weight bound (so reservoirs fill and drain), Null
+                // epochs, validators partly off root, and reservoirs already holding TAO and alpha.
+                var configuration = configurations[configurations.count - 1]
+                if random.next(in: 0...2) == 0 { configuration.quoteWeight = Perquintill(parts: random.next(in: 10_000_000_000_000_000...12_000_000_000_000_000)) }
+                configuration.epochConsensus = random.next(in: 0...2) == 0 ? .none : .yuma
+                configuration.rootRegisteredFraction = Perquintill(parts: random.next(in: 0...3) == 0 ? 0 : random.next(in: 0...1_000_000_000_000_000_000))!
+                configuration.taoReservoirRao = random.next(in: 0...1) == 0 ? 0 : random.next(in: 0...tao / 100)
+                configuration.alphaReservoirRao = random.next(in: 0...1) == 0 ? 0 : random.next(in: 0...alpha / 100)
+                total += configuration.taoReservoirRao
+                configurations[configurations.count - 1] = configuration
+            }
         }
         let root = random.next(in: 0...5_000_000_000_000_000)
         let free = random.next(in: 10_000_000_000_000...1_000_000_000_000_000)
