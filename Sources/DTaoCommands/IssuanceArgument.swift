@@ -77,12 +77,7 @@ struct IssuanceArgument: Equatable {
 
     /// rao as TAO, without trailing zeros: 10300000, 0.5, 0.000000001.
     static func tao(_ rao: UInt64) -> String {
-        let whole = rao / Supply.raoPerTao, fraction = rao % Supply.raoPerTao
-        guard fraction > 0 else { return "\(whole)" }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 9 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return "\(whole).\(digits)"
+        DecimalText.formatTrimmed(scaled: BigInteger(rao), fractionDigits: Rao.fractionDigits)
     }
 }
 

@@ -114,13 +114,7 @@ public struct RunComparison {
     /// The comparison page: the table, then TAO issuance, TAO/USD and the shown subnets'
     /// prices with both runs on each chart.
     public var html: String {
-        let markers = first.halvings.map { ChartMarker(x: $0.block, label: "halving (era \($0.era), A)") }
-        func chart(_ title: String, _ yLabel: String) -> LineChart {
-            var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
-            chart.markers = markers
-            chart.xTickLabel = first.dateLabel
-            return chart
-        }
+        func chart(_ title: String, _ yLabel: String) -> LineChart { first.chart(title, yLabel, run: "A") }
         var issuance = chart("TAO issuance", "TAO")
         issuance.series = [ChartSeries(name: "A", points: first.networkSeries(NetworkColumns.totalIssuance.name, scale: 1e-9), colorIndex: 0),
                            ChartSeries(name: "B", points: second.networkSeries(NetworkColumns.totalIssuance.name, scale: 1e-9), dashed: true, colorIndex: 0)]

@@ -98,6 +98,15 @@ struct RunData {
     /// The date of the last sample at or before `block`.
     var dateLabel: @Sendable (Double) -> String { ReportPage.dateLabel(samples) }
 
+    /// An empty chart over this run's dates with its halvings marked ("halving (era N)", or
+    /// "halving (era N, RUN)" given `run`).
+    func chart(_ title: String, _ yLabel: String, run: String? = nil) -> LineChart {
+        var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
+        chart.markers = halvings.map { ChartMarker(x: $0.block, label: "halving (era \($0.era)\(run.map { ", \($0)" } ?? ""))") }
+        chart.xTickLabel = dateLabel
+        return chart
+    }
+
     /// A network column over blocks, times `scale`.
     func networkSeries(_ column: String, scale: Double = 1) -> [ChartPoint] {
         network.rows.compactMap { row in

@@ -18,13 +18,7 @@ public enum RunReport {
         var sections: [Node<HTML.BodyContext>] = []
         let shown = data.shownSubnets(top: top, only: netuids)
         let which = netuids.isEmpty ? "top \(shown.count) subnets" : "subnets " + shown.map(String.init).joined(separator: ", ")
-        let markers = data.halvings.map { ChartMarker(x: $0.block, label: "halving (era \($0.era))") }
-        func chart(_ title: String, _ yLabel: String) -> LineChart {
-            var chart = LineChart(title: title, xLabel: "date", yLabel: yLabel)
-            chart.markers = markers
-            chart.xTickLabel = data.dateLabel
-            return chart
-        }
+        func chart(_ title: String, _ yLabel: String) -> LineChart { data.chart(title, yLabel) }
 
         var priceTao = chart("Alpha prices in TAO, \(which)", "TAO per alpha")
         priceTao.series = shown.flatMap { data.subnetSeries($0, SubnetColumnsNames.priceTao).map { ChartSeries(name: $0.label, points: $0.points) } }

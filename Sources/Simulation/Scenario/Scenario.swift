@@ -32,11 +32,7 @@ public enum TaoUsdModel: Sendable, Equatable {
 
     /// An exact USD amount without trailing zeros: 250, 267.82.
     static func usd(_ price: FixedDecimal<Decimal18>) -> String {
-        var text = price.description
-        guard text.contains(".") else { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        DecimalText.formatTrimmed(scaled: price.raw, fractionDigits: Decimal18.fractionDigits)
     }
 
     public static func == (lhs: TaoUsdModel, rhs: TaoUsdModel) -> Bool {
